@@ -1,0 +1,63 @@
+"""Rule examples as tests: each check's `examples` must pass and fail as they say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.corpus.formats import parse_article
+from claimcheck.engine import run_checks
+from claimcheck.errors import ClaimcheckError, RuleError
+from claimcheck.extract import Extractor
+from claimcheck.rules import Check, RulePack
+from claimcheck.rules.located import mark_of
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    check: str
+    expect: str          # "pass" | "fail"
+    index: int
+    ok: bool
+    detail: str
+    path: str
+    line: int
+
+
+def run_examples(pack: RulePack) -> list[ExampleResult]:
+    extractor = Extractor(pack.vocabulary)
+    results = []
+    for check in pack.checks:
+        examples = check.examples or {}
+        if not isinstance(examples, dict) or set(examples) - {"pass", "fail"}:
+            m = mark_of(examples)
+            raise RuleError("'examples' must be a mapping with 'pass' and/or 'fail' lists",
+                            check.path, m.line, m.column)
+        for expect in ("pass", "fail"):
+            for index, example in enumerate(examples.get(expect) or [], start=1):
+                results.append(_run_one(pack, extractor, check, expect, index, example))
+    return results
+
+
+def _run_one(pack, extractor, check: Check, expect: str, index: int, example) -> ExampleResult:
+    line = mark_of(example).line
+    texts = list(example) if isinstance(example, list) else [example]
+    if not texts or not all(isinstance(t, str) for t in texts):
+        raise RuleError("an example is an article (a string) or, for corpus checks, a list of them",
+                        check.path, line, mark_of(example).column)
+    try:
+        articles = [a for i, t in enumerate(texts, start=1)
+                    for a in parse_article(str(t), f"{check.id}/{expect}-{index}-{i}.txt", check.path)]
+    except ClaimcheckError as exc:
+        raise RuleError(f"example is not a valid article: {exc.message}", check.path, line, 1) from None
+    claims = [c for a in articles for c in extractor.extract(a)]
+    findings = run_checks(pack, articles, claims, only={check.id}).findings
+    ok = bool(findings) == (expect == "fail")
+    if ok:
+        detail = ""
+    elif findings:
+        detail = f"expected no finding, got: {findings[0].message}"
+    else:
+        relevant = [c for c in claims if c.claim_type in check.claim_types]
+        seen = ", ".join(f"{c.claim_type} {c.span.text!r} key={c.key}" for c in relevant) or "none"
+        detail = f"expected a finding, got none (claims of its types: {seen})"
+    return ExampleResult(check.id, expect, index, ok, detail, check.path, line)

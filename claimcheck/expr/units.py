@@ -1,0 +1,69 @@
+"""Quantity literals in rules ("4209 km", "3 days") and how quantities are shown in messages.
+
+Values are held as floats in pint's base units, so evaluation never calls pint: it is consulted
+once per literal when a rule loads, and once per dimension for display.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pint
+
+from claimcheck.expr.types import DIMENSIONLESS
+from claimcheck.extract.units import registry
+
+DISPLAY_UNITS = {"[length]": "kilometer", "[time]": "day", "[mass]": "metric_ton",
+                 "[length] ** 2": "kilometer ** 2", "[length] / [time]": "kilometer / hour"}
+_SHORT = {"kilometer": "km", "day": "days", "metric_ton": "t", "kilometer ** 2": "km²",
+          "kilometer / hour": "km/h"}
+
+
+def literal_quantity(number: float, unit: str, count_nouns: frozenset[str]) -> tuple[float, str]:
+    """(magnitude in base units, dimension) of `number unit`; count nouns are plain numbers."""
+    if unit.lower() in count_nouns or unit.lower() == "count":
+        return number, DIMENSIONLESS
+    factor, dimension = _unit(unit)
+    return number * factor, dimension
+
+
+@lru_cache(maxsize=None)
+def _unit(unit: str) -> tuple[float, str]:
+    if unit.startswith("_"):
+        raise ValueError(f"unknown unit '{unit}'")
+    try:
+        parsed = registry().parse_units(unit)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
+            ValueError, TypeError):
+        raise ValueError(f"unknown unit '{unit}'") from None
+    dimension = DIMENSIONLESS if parsed.dimensionless else str(parsed.dimensionality)
+    return float((1 * parsed).to_base_units().magnitude), dimension
+
+
+def dimension_name(spec: str) -> str:
+    """A claim type's dimension as written in YAML ("length", "[length]", "km", "count")."""
+    spec = spec.strip()
+    if spec in ("count", "number", DIMENSIONLESS):
+        return DIMENSIONLESS
+    if spec.startswith("["):
+        return spec
+    try:
+        return _unit(spec)[1]
+    except ValueError:
+        return f"[{spec}]"
+
+
+@lru_cache(maxsize=None)
+def _display(dimension: str) -> tuple[float, str]:
+    unit = DISPLAY_UNITS.get(dimension)
+    if unit is None:
+        return 1.0, ""
+    factor = float((1 * registry().parse_units(unit)).to_base_units().magnitude)
+    return factor, _SHORT.get(unit, unit)
+
+
+def show_quantity(magnitude: float, dimension: str) -> str:
+    factor, unit = _display(dimension)
+    value = magnitude / factor
+    text = f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:,.3g}"
+    return f"{text} {unit}".strip()

@@ -1,0 +1,126 @@
+"""The extractor: sentences → temporal and numeric mentions → typed, keyed claims.
+
+It never raises on article content: anything it cannot read is simply not a claim.
+"""
+
+from __future__ import annotations
+
+from claimcheck.extract import tense as tenses
+from claimcheck.extract.attribution import attribution_of
+from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
+from claimcheck.extract.quantities import QuantityFinder, QuantityMention
+from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.temporal import TimeExpression, find_time_expressions
+from claimcheck.extract.units import COUNT, UNIT_WORDS
+from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
+from claimcheck.vocab import ClaimType, Vocabulary
+
+GENERIC = {"quantity": "quantity", "date": "date"}
+
+
+class Extractor:
+    """Built once per rule pack (its regexes are compiled here), then applied to any number of articles."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        nouns = set(vocabulary.count_nouns)
+        for ct in vocabulary.claim_types:
+            nouns.update(u for u in ct.units if u not in UNIT_WORDS)
+        self.quantities = QuantityFinder(tuple(sorted(nouns)))
+        self.entities = EntityIndex(vocabulary)
+
+    def extract(self, article: Article) -> list[Claim]:
+        claims: list[Claim] = []
+        sentences = split_sentences(article.text)
+        title_mentions = self.entities.mentions(article.title)
+        previous: list[Mention] = title_mentions
+        for sentence in sentences:
+            mentions = self.entities.mentions(sentence.text)
+            claims.extend(self._sentence_claims(article, sentence, mentions, previous))
+            if mentions:
+                previous = mentions
+        return claims
+
+    def _sentence_claims(self, article: Article, sentence: Sentence, mentions: list[Mention],
+                         previous: list[Mention]) -> list[Claim]:
+        text = sentence.text
+        found = tenses.markers(text)
+        times = find_time_expressions(text, article.published,
+                                      lambda s, e: tenses.tense_at(found, s, e))
+        taken = [(t.start, t.end) for t in times]
+        quantities = [q for q in self.quantities.find(text)
+                      if not any(q.start < e and s < q.end for s, e in taken)]
+        attribution = attribution_of(text) if (times or quantities) else None
+        claims = []
+        for mention in [*times, *quantities]:
+            claims.append(self._claim(article, sentence, mention, found, mentions, previous,
+                                      attribution))
+        claims.sort(key=lambda c: c.span.start)
+        return claims
+
+    def _claim(self, article: Article, sentence: Sentence, mention, found, mentions, previous,
+               attribution) -> Claim:
+        text = sentence.text
+        if isinstance(mention, TimeExpression):
+            value = DateValue(mention.first, mention.last, mention.granularity)
+            hedges: tuple[str, ...] = ()
+        else:
+            value = _quantity_value(mention)
+            hedges = (mention.hedge,) if mention.hedge else ()
+        left, right = clause_bounds(text, mention.start, mention.end)
+        clause = text[left:right]
+        near = [m for m in mentions if left <= m.start < right]
+        claim_type = self._claim_type(value, mention, clause, text)
+        key, entities = self._key(claim_type, near, mentions, previous)
+        start = sentence.start + mention.start
+        end = sentence.start + mention.end
+        line, column = article.locate(start)
+        return Claim(
+            claim_type=claim_type.id if claim_type else GENERIC[value.kind],
+            value=value,
+            span=Span(article.id, start, end, line, column, mention.text),
+            sentence=text,
+            entities=entities,
+            key=key,
+            tense=tenses.tense_at(found, mention.start, mention.end),
+            hedges=hedges,
+            attribution=attribution,
+            published=article.published,
+        )
+
+    def _claim_type(self, value, mention, clause: str, sentence: str) -> ClaimType | None:
+        for ct in self.vocabulary.claim_types:
+            if ct.kind != value.kind:
+                continue
+            if value.kind == "quantity":
+                if ct.units and mention.unit in ct.units:
+                    return ct
+                if ct.dimension and _same_dimension(ct.dimension, value.dimension) and ct.triggers and (
+                        self.entities.has_trigger(ct, clause)):
+                    return ct
+            elif self.entities.has_trigger(ct, clause) or self.entities.has_trigger(ct, sentence):
+                return ct
+        return None
+
+    def _key(self, claim_type: ClaimType | None, near: list[Mention], mentions: list[Mention],
+             previous: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
+        """The key comes from the clause, else the sentence, else the sentence before
+        ("The two leaders will meet on Wednesday" after a sentence that names them)."""
+        entities = tuple(dict.fromkeys(m.entity.id for m in (near or mentions)))
+        if claim_type is None or not claim_type.key:
+            return None, entities
+        for pool in (near, mentions, previous):
+            members = self.entities.key_members(claim_type, pool)
+            if members:
+                return f"{claim_type.id}:{'|'.join(members)}", entities
+        return None, entities
+
+
+def _same_dimension(declared: str, extracted: str) -> bool:
+    """Count nouns extract as "count"; the rule language calls that a plain number."""
+    counts = (COUNT, "dimensionless")
+    return declared == extracted or (declared in counts and extracted in counts)
+
+
+def _quantity_value(q: QuantityMention) -> QuantityValue:
+    return QuantityValue(q.low, q.high, q.unit, q.base_low, q.base_high, q.base_unit, q.dimension)

@@ -1,0 +1,117 @@
+"""Numeric claims: a number (or a range of two) with a unit word or a count noun, and its hedge.
+
+The interval says what the writer committed to: "2,600 miles" covers 2,550–2,650, "about 120,000"
+widens that to ±10%, "more than 100,000" is open above, "nearly 120,000" is [108,000, 120,000].
+A bare number with neither a unit nor a count noun is not a claim.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.numbers import NUMBER, parse_number
+from claimcheck.extract.units import ADJECTIVE_UNITS, COUNT, UNIT_WORDS, to_base, unit_info
+
+_APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+                "almost", "nearly", "close to", "just under", "more than", "over", "at least",
+                "just over", "well over", "upwards of", "up to", "as many as", "fewer than",
+                "less than", "under", "at most", "no more than", "as few as")
+_HEDGE = "|".join(sorted(_APPROXIMATE, key=len, reverse=True)).replace(" ", r"\s+")
+_LOWER_BOUNDS = {"more than", "over", "at least", "just over", "well over", "upwards of"}
+_UPPER_BOUNDS = {"up to", "as many as", "fewer than", "less than", "under", "at most",
+                 "no more than"}
+_JUST_BELOW = {"almost", "nearly", "close to", "just under"}
+APPROXIMATE_WIDTH = 0.10
+_DEFINITE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str                  # as written, singular for unit words, as written for count nouns
+    base_low: float
+    base_high: float
+    base_unit: str
+    dimension: str
+    hedge: str | None
+
+
+class QuantityFinder:
+    """Built once per vocabulary: one regex for every unit word and count noun it knows."""
+
+    def __init__(self, count_nouns: tuple[str, ...]):
+        units = sorted(UNIT_WORDS, key=len, reverse=True)
+        unit_alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+        adjective_alt = "|".join(re.escape(u) for u in sorted(ADJECTIVE_UNITS, key=len, reverse=True))
+        self.count_nouns = {n.lower() for n in count_nouns}
+        noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
+        number = rf"(?P<num>{NUMBER})"
+        second = rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{NUMBER}))"
+        self.regex = re.compile(
+            rf"(?i:(?P<hedge>\b(?:{_HEDGE})\s+)|\bbetween\s+(?=[\d\w]))?"
+            rf"(?<![\w.,-]){number}{second}?"
+            rf"(?:-(?P<adj>{adjective_alt})(?![\w-])"
+            rf"|\s*(?P<unit>(?i:{unit_alt}))(?![\w])"
+            rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b)"
+        )
+
+    def find(self, text: str) -> list[QuantityMention]:
+        found = []
+        for m in self.regex.finditer(text):
+            mention = self._mention(m)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    def _mention(self, m: re.Match) -> QuantityMention | None:
+        first = parse_number(m["num"])
+        if first is None or (m["mods"] and _has_number_word(m["mods"])):
+            return None
+        if not m["num"][0].isdigit() and _DEFINITE.search(m.string, 0, m.start("num")):
+            return None  # "the two leaders" refers back to people already named
+        hedge = " ".join(m["hedge"].lower().split()) if m["hedge"] else None
+        if m["num2"]:
+            second = parse_number(m["num2"])
+            if second is None or second.value < first.value:
+                return None
+            low, high = first.value - first.half_width, second.value + second.half_width
+        else:
+            low, high = _hedged(first.value, first.half_width, hedge)
+        if m["noun"]:
+            unit = m["noun"].lower()
+            base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
+        else:
+            unit = (m["adj"] or m["unit"]).lower()
+            unit = " ".join(unit.split())
+            base_low, base_high, base_unit, dimension = to_base(unit, low, high)
+            unit = _singular(unit)
+        start = m.start("hedge") if m["hedge"] else m.start()
+        return QuantityMention(start, m.end(), m.string[start:m.end()], low, high, unit,
+                               base_low, base_high, base_unit, dimension, hedge)
+
+
+def _hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:
+    if hedge is None:
+        return value - half, value + half
+    if hedge in _LOWER_BOUNDS:
+        return value, math.inf
+    if hedge in _UPPER_BOUNDS:
+        return 0.0, value
+    width = max(half, APPROXIMATE_WIDTH * value)
+    if hedge in _JUST_BELOW:
+        return value - width, value
+    return value - width, value + width
+
+
+def _has_number_word(words: str) -> bool:
+    return any(w.lower() in ("and", "or", "of", "to") for w in words.split())
+
+
+def _singular(unit: str) -> str:
+    return unit_info(unit)[0]

@@ -1,0 +1,63 @@
+"""Which way in time a sentence points, from its verbs and modals.
+
+The marker nearest before the expression decides ("said on Monday that they will meet on Wednesday":
+"said" governs Monday, "will" governs Wednesday); with none before it, the nearest after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
+
+_FUTURE = [
+    r"will", r"won['’]t", r"shall", r"['’]ll", r"would",
+    r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised|planning|going|likely|"
+    r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
+    r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
+    r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
+]
+_IRREGULAR_PAST = (
+    "met", "held", "spoke", "said", "told", "took", "gave", "made", "was", "were", "had", "began",
+    "came", "went", "saw", "found", "left", "sent", "won", "lost", "fell", "rose", "wrote", "led",
+    "sat", "stood", "knew", "thought", "brought", "bought", "fought", "drew", "grew", "threw",
+    "broke", "chose", "spoke", "struck", "hit", "put", "set", "shut", "ran", "flew", "built",
+    "spent", "became", "got", "did", "agreed", "wrapped", "ended", "took",
+)
+_NOT_PAST = {"expected", "scheduled", "planned", "proposed", "supposed", "need", "speed", "red",
+             "bed", "led", "united", "based", "armed", "named", "so-called", "detailed", "hundred",
+             "advanced", "limited", "related", "indeed", "seed", "feed", "shed", "weed"}
+_PRESENT = [r"is", r"are", r"says", r"say", r"meets", r"holds", r"has", r"have"]
+
+_MARKER = re.compile(
+    r"(?P<future>\b(?:" + "|".join(_FUTURE) + r")\b)"
+    r"|(?P<perfect>\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
+    r"|(?P<past>\b(?:" + "|".join(_IRREGULAR_PAST) + r")\b|\b\w{3,}ed\b)"
+    r"|(?P<present>\b(?:" + "|".join(_PRESENT) + r")\b)",
+    re.I,
+)
+
+
+def markers(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of every tense marker in a sentence, in order."""
+    found = []
+    for m in _MARKER.finditer(sentence):
+        kind = m.lastgroup
+        if kind == "past" and m.group().lower() in _NOT_PAST:
+            continue
+        tense = PAST if kind in ("past", "perfect") else kind
+        found.append((m.start(), m.end(), tense))
+    return found
+
+
+def tense_at(found: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The tense governing the expression at [start, end) of the sentence."""
+    before = [t for s, e, t in found if e <= start]
+    if before:
+        # a future marker anywhere before, after the last past one, wins over a present "is"
+        for tense in reversed(before):
+            if tense != PRESENT:
+                return tense
+        return PRESENT
+    after = [t for s, e, t in found if s >= end and t != PRESENT]
+    return after[0] if after else (PRESENT if any(s >= end for s, e, t in found) else UNKNOWN)

@@ -1,0 +1,68 @@
+"""Unit words as written in news copy, read by one pint registry per process.
+
+Only the words listed here are taken as units: letting pint guess at any word is how "a handshake"
+becomes hectare·newton·day. Count nouns ("troops", "people") come from the rule pack.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pint
+
+# written form (lowercase, singular or plural) → pint expression
+UNIT_WORDS = {
+    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+    "kilometer": "kilometer", "kilometers": "kilometer",
+    "mile": "mile", "miles": "mile", "mi": "mile",
+    "nautical mile": "nautical_mile", "nautical miles": "nautical_mile",
+    "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
+    "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard",
+    "centimetre": "centimeter", "centimetres": "centimeter", "cm": "centimeter",
+    "square kilometre": "kilometer**2", "square kilometres": "kilometer**2",
+    "square kilometer": "kilometer**2", "square kilometers": "kilometer**2",
+    "sq km": "kilometer**2", "square mile": "mile**2", "square miles": "mile**2",
+    "sq mi": "mile**2", "hectare": "hectare", "hectares": "hectare", "acre": "acre", "acres": "acre",
+    "tonne": "metric_ton", "tonnes": "metric_ton", "ton": "short_ton", "tons": "short_ton",
+    "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+    "kph": "kilometer/hour", "km/h": "kilometer/hour", "mph": "mile/hour",
+    "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter",
+    "barrel": "oil_barrel", "barrels": "oil_barrel",
+    "percent": "percent", "per cent": "percent", "%": "percent",
+    "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
+}
+
+# words that also end a compound adjective ("a 2,600-mile border"): singular forms only
+ADJECTIVE_UNITS = ("kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "yard",
+                   "tonne", "ton", "hectare", "acre", "megawatt", "square-mile", "square-kilometre")
+
+COUNT = "count"
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=None)
+def unit_info(written: str) -> tuple[str, str, float, str]:
+    """(canonical unit name, dimension, factor to base units, base unit name) of a unit word.
+
+    Only multiplicative units are listed, so a factor is all a conversion needs.
+    """
+    unit = registry().parse_units(UNIT_WORDS[written.lower().replace("-", " ")])
+    base = (1 * unit).to_base_units()
+    dimension = "dimensionless" if unit.dimensionless else str(unit.dimensionality)
+    return str(unit), dimension, float(base.magnitude), str(base.units)
+
+
+def to_base(written: str, low: float, high: float) -> tuple[float, float, str, str]:
+    """Convert [low, high] in a written unit to base units: (low, high, base unit, dimension)."""
+    _, dimension, factor, base_unit = unit_info(written)
+    return low * factor, high * factor, base_unit, dimension
+
+
+def dimension_of(expr: str) -> str:
+    """The dimensionality of a pint expression as the rule language writes it ("km" → "[length]")."""
+    unit = registry().parse_units(expr)
+    return "dimensionless" if unit.dimensionless else str(unit.dimensionality)

@@ -1,0 +1,40 @@
+"""Text for a person at a terminal: findings grouped by article, each with the claim as written and,
+for conflicts, the other side; coloured when the output is a terminal."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+_COLORS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "bold": "1"}
+
+
+def render(result: dict, color: bool = False) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if color else text
+
+    lines: list[str] = []
+    findings = result["findings"]
+    for article, group in groupby(findings, key=lambda f: f["locations"][0]["article"]):
+        lines.append(paint(article, "bold"))
+        for f in group:
+            loc = f["locations"][0]
+            lines.append(f"  {loc['line']}:{loc['column']}  {paint(f['severity'], f['severity'])}  "
+                         f"{_clean(f['message'])}  {paint(f['rule'], 'dim')}")
+            lines.append(f"      {paint('│', 'dim')} {_clean(loc['text'])!s}")
+            for other in f["locations"][1:]:
+                where = f"{other['article']}:{other['line']}:{other['column']}"
+                lines.append(f"      {paint('↔', 'dim')} {_clean(other['text'])}  {paint(where, 'dim')}")
+        lines.append("")
+    s = result["summary"]
+    sev = s["by_severity"]
+    counts = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in sev)
+    verdict = (paint(f"{s['failing']} at or above {s['fail_on']}", "error") if s["failing"]
+               else f"none at or above {s['fail_on']}")
+    lines.append(f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
+                 f"{s['articles']} articles, {s['claims']} claims; {verdict}")
+    return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    """Article text must not drive the terminal: drop control characters (ANSI escapes among them)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)

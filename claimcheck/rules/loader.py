@@ -1,0 +1,201 @@
+"""Read rule files (YAML, safely) into a RulePack, with every error located at file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from pathlib import Path
+
+from claimcheck.errors import ExpressionError, RuleError, caret_context
+from claimcheck.expr import Context, ExprFault, compile_expression, compile_template
+from claimcheck.expr import types as T
+from claimcheck.expr.units import dimension_name
+from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
+from claimcheck.rules.pack import Check, Fact, RulePack
+from claimcheck.rules.schema import check_mapping, check_sections
+from claimcheck.vocab import ClaimType, Entity, Vocabulary
+
+MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
+GENERIC_TYPES = {"quantity": ClaimType("quantity", "quantity"), "date": ClaimType("date", "date")}
+
+
+def rule_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml")
+                                and f.is_file() and not any(part.startswith(".") for part in f.parts)))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleError(f"no such rule file or directory: {arg}", arg, 1, 1)
+    if not files:
+        raise RuleError("no rule files (*.yaml) found", paths[0] if paths else "rules", 1, 1)
+    return files
+
+
+def load_pack(paths: list[str]) -> RulePack:
+    documents = []
+    digest = hashlib.sha256()
+    for file in rule_files(paths):
+        text = _read(file)
+        digest.update(str(file).encode() + b"\0" + text.encode())
+        data = load_located(text, str(file))
+        if data is None:
+            continue  # an empty file declares nothing
+        if not isinstance(data, dict):
+            m = mark_of(data)
+            raise RuleError("a rule file must be a mapping of sections (entities, claim_types, "
+                            "facts, checks)", str(file), m.line, m.column)
+        check_sections(data, str(file))
+        documents.append((str(file), text, data))
+    return _Builder(documents).build(digest.hexdigest()[:16])
+
+
+def _read(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", str(file), 1, 1) from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise RuleError(f"rule file is {len(data):,} bytes; the limit is {MAX_RULE_FILE_BYTES:,}",
+                        str(file), 1, 1)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RuleError("rule file is not UTF-8", str(file), line, column) from None
+
+
+class _Builder:
+    def __init__(self, documents):
+        self.documents = documents
+        self.seen: dict[tuple[str, str], str] = {}   # (section, id) → "path:line"
+
+    def items(self, section: str):
+        for path, text, data in self.documents:
+            for item in data.get(section) or []:
+                check_mapping(item, section, path)
+                if "id" in item:
+                    self._unique(section, item, path)
+                yield path, text, item
+
+    def _unique(self, section: str, item, path: str) -> None:
+        m = mark_of(item["id"])
+        where = f"{path}:{m.line}"
+        first = self.seen.setdefault((section, item["id"]), where)
+        if first != where:
+            raise RuleError(f"duplicate {section[:-1].replace('_', ' ')} id '{item['id']}' "
+                            f"(first defined at {first})", path, m.line, m.column)
+
+    def build(self, digest: str) -> RulePack:
+        entities = tuple(Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
+                                e.get("country")) for _, _, e in self.items("entities"))
+        claim_types = tuple(self._claim_type(item) for _, _, item in self.items("claim_types"))
+        count_nouns = []
+        for path, _, data in self.documents:
+            for noun in data.get("count_nouns") or []:
+                if not isinstance(noun, str):
+                    m = mark_of(noun, data.mark)
+                    raise RuleError("each count noun must be a string", path, m.line, m.column)
+                count_nouns.append(noun.lower())
+        vocabulary = Vocabulary(entities, claim_types, tuple(dict.fromkeys(count_nouns)))
+        types = {**GENERIC_TYPES, **{ct.id: ct for ct in claim_types}}
+        nouns = frozenset(vocabulary.count_nouns) | {u.lower() for ct in claim_types for u in ct.units}
+        facts = {}
+        for path, text, item in self.items("facts"):
+            fact = self._fact(path, text, item, types, vocabulary, nouns)
+            facts[fact.key] = fact
+        checks = tuple(self._check(path, text, item, types, nouns)
+                       for path, text, item in self.items("checks"))
+        return RulePack(vocabulary, facts, checks, tuple(p for p, _, _ in self.documents), digest)
+
+    @staticmethod
+    def _claim_type(item) -> ClaimType:
+        dimension = item.get("dimension")
+        return ClaimType(
+            id=str(item["id"]), kind=str(item["kind"]), description=str(item.get("description", "")),
+            dimension=dimension_name(dimension) if dimension else None,
+            units=tuple(u.lower() for u in item.get("units", [])),
+            triggers=tuple(item.get("triggers", [])), key=tuple(item.get("key", [])),
+            min_key_entities=int(item.get("min_key_entities", 1)))
+
+    def _fact(self, path, text, item, types, vocabulary, nouns) -> Fact:
+        claim_type = self._known_type(item["claim_type"], types, path)
+        aliases = vocabulary.entity_by_alias()
+        members = []
+        for name in item["entities"]:
+            if name not in aliases:
+                m = mark_of(name, item.mark)
+                raise RuleError(f"unknown entity '{name}' (declare it under entities)", path,
+                                m.line, m.column)
+            entity = aliases[name]
+            members.append(entity.country if entity.kind != "country" and entity.country and
+                           "country" in claim_type.key else entity.id)
+        raw = item["value"]
+        source = raw if isinstance(raw, YStr) else YStr(str(raw))
+        if not hasattr(source, "mark"):
+            source.mark, source.style = mark_of(raw, item.mark), None
+        compiled = self._compile(source, Context("literal", count_nouns=nouns), path, text)
+        want = _value_type(claim_type)
+        if compiled.type != T.scalar_of(want):
+            raise self._located(ExprFault(f"a {claim_type.id} fact needs a {T.scalar_of(want)}, "
+                                          f"found {compiled.type}", 0), source, path, text)
+        value = compiled({})
+        key = f"{claim_type.id}:{'|'.join(sorted(set(members)))}"
+        return Fact(str(item["id"]), claim_type.id, key, (value, value), str(raw), str(item["source"]),
+                    path, mark_of(item).line)
+
+    def _check(self, path, text, item, types, nouns) -> Check:
+        names = item["claim_types"]
+        if not names:
+            m = mark_of(names, item.mark)
+            raise RuleError("'claim_types' must name at least one claim type", path, m.line, m.column)
+        selected = [self._known_type(n, types, path) for n in names]
+        value_types = {str(_value_type(ct)): _value_type(ct) for ct in selected}
+        if len(value_types) > 1:
+            m = mark_of(names)
+            raise RuleError(f"a check's claim types must share one kind of value, found "
+                            f"{', '.join(value_types)}", path, m.line, m.column)
+        context = Context(item["scope"], next(iter(value_types.values())), nouns)
+        where = self._compile(item["where"], context, path, text) if "where" in item else None
+        assertion = self._compile(item["assert"], context, path, text)
+        for compiled, key in ((where, "where"), (assertion, "assert")):
+            if compiled is not None and compiled.type != T.BOOL:
+                raise self._located(ExprFault(f"'{key}' must be true or false, found {compiled.type}",
+                                              0), item[key], path, text)
+        try:
+            message = compile_template(item["message"], context)
+        except ExprFault as fault:
+            raise self._located(fault, item["message"], path, text) from None
+        return Check(str(item["id"]), str(item["description"]).strip(), str(item["severity"]),
+                     str(item["scope"]), tuple(names), where, assertion, message,
+                     str(item["message"]), item.get("examples"), path, mark_of(item).line)
+
+    def _known_type(self, name, types, path) -> ClaimType:
+        if name not in types:
+            close = difflib.get_close_matches(str(name), types, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            m = mark_of(name)
+            raise RuleError(f"unknown claim type '{name}'{hint}", path, m.line, m.column)
+        return types[name]
+
+    def _compile(self, source: YStr, context: Context, path: str, text: str):
+        try:
+            return compile_expression(str(source), context)
+        except ExprFault as fault:
+            raise self._located(fault, source, path, text) from None
+
+    @staticmethod
+    def _located(fault: ExprFault, source: YStr, path: str, text: str) -> ExpressionError:
+        line, column = position_in(source, fault.offset)
+        return ExpressionError(fault.message, path, line, column,
+                               caret_context(source_line(text, line), column))
+
+
+def _value_type(ct: ClaimType) -> T.Type:
+    if ct.kind == "date":
+        return T.interval(T.DATE)
+    return T.interval(T.quantity(ct.dimension or T.DIMENSIONLESS))

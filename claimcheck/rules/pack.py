@@ -1,0 +1,53 @@
+"""A loaded rule pack: the vocabulary for extraction, reference facts, and compiled checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from claimcheck.expr import Compiled
+from claimcheck.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    claim_type: str
+    key: str                       # the claim key it answers, e.g. "border_length:China|Russia"
+    interval: tuple                # in base units (quantities) or dates
+    text: str                      # the value as written in the rule file
+    source: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    description: str
+    severity: str
+    scope: str
+    claim_types: tuple[str, ...]
+    where: Compiled | None
+    assertion: Compiled
+    message: Callable[[dict], str]
+    message_text: str
+    examples: Any
+    path: str
+    line: int
+
+    @property
+    def uses_fact(self) -> bool:
+        return self.assertion.uses_fact or bool(self.where and self.where.uses_fact)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    vocabulary: Vocabulary
+    facts: dict[str, Fact] = field(default_factory=dict)
+    checks: tuple[Check, ...] = ()
+    files: tuple[str, ...] = ()
+    digest: str = ""               # a hash of every rule file's content, for caches
+
+    def check(self, check_id: str) -> Check | None:
+        return next((c for c in self.checks if c.id == check_id), None)
