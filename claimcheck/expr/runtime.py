@@ -183,11 +183,12 @@ def show(value, t: T.Type) -> str:
     if t.kind == "interval":
         low, high = value
         element = t.element or T.NUMBER
-        if low == high:
-            return show(low, element)
+        shown_low, shown_high = show(low, element), show(high, element)
+        if shown_low == shown_high:
+            return shown_low
         if isinstance(high, float) and math.isinf(high):
             return f"at least {show(low, element)}"
-        return f"{show(low, element)}–{show(high, element)}"
+        return f"{shown_low}–{shown_high}"
     if t.kind == "quantity":
         return show_quantity(value, t.dimension or T.DIMENSIONLESS)
     if t.kind == "percent":

@@ -44,21 +44,28 @@ class Extractor:
     def _sentence_claims(self, article: Article, sentence: Sentence, mentions: list[Mention],
                          previous: list[Mention]) -> list[Claim]:
         text = sentence.text
-        found = tenses.markers(text)
-        times = find_time_expressions(text, article.published,
-                                      lambda s, e: tenses.tense_at(found, s, e))
+        found: list = []
+        scanned = False
+
+        def tense_at(start: int, end: int) -> str:
+            nonlocal found, scanned
+            if not scanned:  # most sentences hold no claim: find tense markers only when needed
+                found, scanned = tenses.markers(text), True
+            return tenses.tense_at(found, start, end)
+
+        times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
         quantities = [q for q in self.quantities.find(text)
                       if not any(q.start < e and s < q.end for s, e in taken)]
         attribution = attribution_of(text) if (times or quantities) else None
         claims = []
         for mention in [*times, *quantities]:
-            claims.append(self._claim(article, sentence, mention, found, mentions, previous,
-                                      attribution))
+            claims.append(self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
+                                      mentions, previous, attribution))
         claims.sort(key=lambda c: c.span.start)
         return claims
 
-    def _claim(self, article: Article, sentence: Sentence, mention, found, mentions, previous,
+    def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,
                attribution) -> Claim:
         text = sentence.text
         if isinstance(mention, TimeExpression):
@@ -70,7 +77,7 @@ class Extractor:
         left, right = clause_bounds(text, mention.start, mention.end)
         clause = text[left:right]
         near = [m for m in mentions if left <= m.start < right]
-        claim_type = self._claim_type(value, mention, clause, text)
+        claim_type = self._claim_type(value, mention, clause, left)
         key, entities = self._key(claim_type, near, mentions, previous)
         start = sentence.start + mention.start
         end = sentence.start + mention.end
@@ -82,13 +89,13 @@ class Extractor:
             sentence=text,
             entities=entities,
             key=key,
-            tense=tenses.tense_at(found, mention.start, mention.end),
+            tense=tense,
             hedges=hedges,
             attribution=attribution,
             published=article.published,
         )
 
-    def _claim_type(self, value, mention, clause: str, sentence: str) -> ClaimType | None:
+    def _claim_type(self, value, mention, clause: str, left: int) -> ClaimType | None:
         for ct in self.vocabulary.claim_types:
             if ct.kind != value.kind:
                 continue
@@ -98,7 +105,8 @@ class Extractor:
                 if ct.dimension and _same_dimension(ct.dimension, value.dimension) and ct.triggers and (
                         self.entities.has_trigger(ct, clause)):
                     return ct
-            elif self.entities.has_trigger(ct, clause) or self.entities.has_trigger(ct, sentence):
+            elif self.entities.has_trigger(ct, _near(clause, mention.start - left,
+                                                      mention.end - left)):
                 return ct
         return None
 
@@ -114,6 +122,15 @@ class Extractor:
             if members:
                 return f"{claim_type.id}:{'|'.join(members)}", entities
         return None, entities
+
+
+DATE_TRIGGER_BEFORE, DATE_TRIGGER_AFTER = 60, 40
+
+
+def _near(clause: str, start: int, end: int) -> str:
+    """The words around a date that may name what it dates: "will hold talks on Thursday",
+    "met over the weekend", but not "on Tuesday confirmed that … will meet on Wednesday"."""
+    return clause[max(0, start - DATE_TRIGGER_BEFORE):start] + " " + clause[end:end + DATE_TRIGGER_AFTER]
 
 
 def _same_dimension(declared: str, extracted: str) -> bool:

@@ -73,13 +73,20 @@ def parse_explicit(text: str) -> tuple[int, int, int | None] | None:
 _NEUTRAL_BASE = __import__("datetime").datetime(2000, 1, 1)
 
 Handler = Callable[[re.Match, "date | None", str], "tuple[date, date, str] | None"]
-_PATTERNS: list[tuple[re.Pattern, Handler]] = []
+_PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
+
+# Cheap substring tests (on the lowercased sentence) that must pass before a pattern's regex runs:
+# most sentences hold no temporal expression, and most patterns cannot match most sentences.
+_DIGITS = tuple("0123456789")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = ("day", "week", "month", "year", "decade")
 
 
-def _pattern(*regexes: str):
+def _pattern(*regexes: str, needs: tuple[str, ...] = _DIGITS):
     def register(handler: Handler) -> Handler:
         for regex in regexes:
-            _PATTERNS.append((re.compile(regex), handler))
+            _PATTERNS.append((re.compile(regex), handler, needs))
         return handler
     return register
 
@@ -105,7 +112,7 @@ def _full_date(m, ref, direction):
     return d, d, "day"
 
 
-@_pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}")
+@_pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}", needs=_DIGITS)
 def _month_day(m, ref, direction):
     parsed = parse_explicit(m.group())
     if parsed is None or ref is None:
@@ -114,7 +121,7 @@ def _month_day(m, ref, direction):
     return (d, d, "day") if d else None
 
 
-@_pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?")
+@_pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=_MONTHS)
 def _part_of_month(m, ref, direction):
     month = month_number(m["month"])
     if m["year"]:
@@ -133,7 +140,7 @@ def _month_year(m, ref, direction):
     return first, last, "month"
 
 
-@_pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}")
+@_pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}", needs=_MONTHS)
 def _modified_month(m, ref, direction):
     if ref is None:
         return None
@@ -143,7 +150,7 @@ def _modified_month(m, ref, direction):
     return first, last, "month"
 
 
-@_pattern(rf"(?<=\b)(?i:(?:{PREP}|early\s+in|late\s+in)\s+)(?:the\s+month\s+of\s+)?{MONTH}")
+@_pattern(rf"(?<=\b)(?i:(?:{PREP}|early\s+in|late\s+in)\s+)(?:the\s+month\s+of\s+)?{MONTH}", needs=_MONTHS)
 def _bare_month(m, ref, direction):
     if ref is None:
         return None
@@ -152,7 +159,8 @@ def _bare_month(m, ref, direction):
 
 
 @_pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
-          r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b")
+          r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b",
+          needs=_WEEKDAY_NEEDLES)
 def _weekday(m, ref, direction):
     if ref is None:
         return None
@@ -163,7 +171,8 @@ def _weekday(m, ref, direction):
 
 
 @_pattern(r"(?i:\b(?P<mod>over\s+the|during\s+the|at\s+the|on\s+the|this|last|next|the\s+past|"
-          r"the\s+coming|the\s+previous|the\s+following)\s+weekend)\b")
+          r"the\s+coming|the\s+previous|the\s+following)\s+weekend)\b",
+          needs=("weekend",))
 def _weekend(m, ref, direction):
     if ref is None:
         return None
@@ -185,7 +194,8 @@ def _weekend(m, ref, direction):
 
 @_pattern(r"(?i:\b(?P<mod>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+following|"
           r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
-          r"(?P<unit>week|month|year|decade)\b)")
+          r"(?P<unit>week|month|year|decade)\b)",
+          needs=("week", "month", "year", "decade"))
 def _relative_unit(m, ref, direction):
     if ref is None:
         return None
@@ -230,14 +240,16 @@ def _trailing(ref: date, unit: str) -> cal.Interval:
     return cal.shift_months(ref, -12 * (10 if unit == "decade" else 1)), ref
 
 
-@_pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before))\b")
+@_pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before))\b",
+          needs=_UNITS)
 def _ago(m, ref, direction):
     if ref is None or m["dir"].lower() != "ago":
         return None
     return _offset(ref, m, -1)
 
 
-@_pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b")
+@_pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
+          needs=_UNITS)
 def _in_n(m, ref, direction):
     if ref is None or direction == "past":
         return None
@@ -260,7 +272,8 @@ def _offset(ref: date, m: re.Match, sign: int):
     return cal.year_interval(ref.year + sign * years) + ("year",)
 
 
-@_pattern(r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)")
+@_pattern(r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)",
+          needs=("yesterday", "today", "tomorrow", "tonight"))
 def _deictic(m, ref, direction):
     if ref is None:
         return None
@@ -282,7 +295,8 @@ def _decade(m, ref, direction):
 
 @_pattern(r"(?i:\b(?:(?P<mod>last|next|this|the\s+coming|the\s+past|early|late)\s+|"
           r"(?:in|during|by|until|through)\s+(?:the\s+)?)(?P<season>winter|spring|summer|autumn|fall)"
-          rf"(?:\s+(?:of\s+)?{YEAR})?\b)")
+          rf"(?:\s+(?:of\s+)?{YEAR})?\b)",
+          needs=("winter", "spring", "summer", "autumn", "fall"))
 def _season(m, ref, direction):
     season = m["season"].lower()
     if m["year"]:
@@ -307,7 +321,8 @@ def _season(m, ref, direction):
 
 @_pattern(r"(?i:\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
           rf"(?:\s+of\s+{YEAR}|\s+of\s+(?P<rel>this|next|last)\s+year)?\b)",
-          r"\bQ(?P<q2>[1-4])\s+(?P<year2>20\d\d)\b")
+          r"\bQ(?P<q2>[1-4])\s+(?P<year2>20\d\d)\b",
+          needs=("quarter", "q1", "q2", "q3", "q4"))
 def _quarter(m, ref, direction):
     groups = m.groupdict()
     q_word = (groups.get("q") or groups["q2"]).lower()
@@ -341,7 +356,10 @@ def find_time_expressions(text: str, ref: date | None,
     `direction_at(start, end)` tells the tense governing the expression at that place.
     """
     candidates = []
-    for order, (regex, handler) in enumerate(_PATTERNS):
+    lowered = text.lower()
+    for order, (regex, handler, needs) in enumerate(_PATTERNS):
+        if not any(needle in lowered for needle in needs):
+            continue
         strip = handler in (_bare_month, _year)
         for m in regex.finditer(text):
             lead = _LEADING_PREPOSITION.match(m.group()) if strip else None

@@ -1,0 +1,72 @@
+"""The engine's three scopes on small articles written for each case."""
+
+from __future__ import annotations
+
+from claimcheck.corpus.formats import parse_article
+from claimcheck.engine import run_checks
+
+
+def _run(pack, extractor, *texts, only=None):
+    articles = [parse_article(t, f"a{i}.txt", f"a{i}.txt")[0] for i, t in enumerate(texts, start=1)]
+    claims = [c for a in articles for c in extractor.extract(a)]
+    return run_checks(pack, articles, claims, only=only).findings
+
+
+def test_claim_scope_against_a_reference_fact(default_pack, extractor):
+    ok = _run(default_pack, extractor, "date 2021-12-14 China and Russia share a 2,600-mile border.",
+              only={"border-length-reference"})
+    bad = _run(default_pack, extractor, "date 2021-12-14 China and Russia share a 3,000-mile border.",
+               only={"border-length-reference"})
+    assert ok == []
+    (finding,) = bad
+    assert finding.scope == "claim" and finding.locations[0].text == "3,000-mile"
+    assert "4,209 km" in finding.message
+
+
+def test_article_scope_pairs_claims_of_one_key(default_pack, extractor):
+    text = ("date 2021-12-15 Ukraine's 1,084 km border with Belarus is long. Later on, the roughly "
+            "400-mile frontier between Ukraine and Belarus came up.")
+    (finding,) = _run(default_pack, extractor, text, only={"border-length-inconsistent"})
+    assert [loc.text for loc in finding.locations] == ["roughly 400-mile", "1,084 km"]
+
+
+def test_corpus_scope_reports_the_outlier_once(default_pack, extractor):
+    wednesday = "date 2021-12-14 Xi Jinping and Vladimir Putin will meet virtually on Wednesday."
+    thursday = "date 2021-12-14 Xi Jinping and Vladimir Putin will hold talks on Thursday."
+    findings = _run(default_pack, extractor, wednesday, wednesday, thursday,
+                    only={"meeting-date-conflict"})
+    (finding,) = findings
+    assert finding.locations[0].article == "a3.txt"
+    assert {loc.article for loc in finding.locations[1:]} == {"a1.txt", "a2.txt"}
+    assert "(and 1 more)" in finding.message
+
+
+def test_weekend_and_sunday_agree(default_pack, extractor):
+    findings = _run(default_pack, extractor,
+                    "date 2021-12-14 G7 foreign ministers met over the weekend in Liverpool.",
+                    "date 2021-12-13 The Group of Seven wrapped up its meeting on Sunday.",
+                    only={"meeting-date-conflict"})
+    assert findings == []
+
+
+def test_where_filters_pairs_far_apart_in_time(default_pack, extractor):
+    findings = _run(default_pack, extractor,
+                    "date 2021-12-14 Russia has massed 120,000 troops near Ukraine.",
+                    "date 2022-02-20 Russia has massed 190,000 troops near Ukraine.",
+                    only={"troop-count-conflict"})
+    assert findings == []
+
+
+def test_fingerprints_do_not_depend_on_position(default_pack, extractor):
+    text = "China and Russia share a 3,000-mile border."
+    first = _run(default_pack, extractor, f"date 2021-12-14 {text}", only={"border-length-reference"})
+    moved = _run(default_pack, extractor, f"date 2021-12-14 An added lead sentence.\n\n{text}",
+                 only={"border-length-reference"})
+    assert first[0].fingerprint == moved[0].fingerprint
+    assert first[0].locations[0].line != moved[0].locations[0].line
+
+
+def test_default_rule_examples_pass(default_pack):
+    from claimcheck.examples import run_examples
+    results = run_examples(default_pack)
+    assert results and all(r.ok for r in results), [r for r in results if not r.ok]

@@ -1,0 +1,42 @@
+"""End to end: `claimcheck check corpus` finds every conflict planted in the sample corpus, and
+nothing else. The corpus README-style key of what was planted is this table."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLANTED = {
+    # (rule, article, line)
+    ("meeting-date-conflict", "summit/talks-on-thursday.txt", 4),        # Thursday vs Wednesday
+    ("troop-count-conflict", "troops/buildup-60000.json", 5),            # 60,000 vs 120,000, same day
+    ("border-length-inconsistent", "border/belarus-border-figures.txt", 5),  # 1,084 km vs ~400 miles
+    ("border-length-reference", "other/us-canada-border.md", 7),         # 3,000 miles vs 8,891 km
+    ("future-date-in-past", "other/asean-summit-schedule.txt", 1),       # "will meet" before publication
+    ("troop-count-plausible", "other/taiwan-drills.txt", 1),             # 20,000,000 soldiers
+}
+
+
+def test_check_finds_exactly_the_planted_conflicts():
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", "corpus", "--rules", "rules",
+                           "--format", "json"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    findings = json.loads(proc.stdout)["findings"]
+    found = {(f["rule"], f["locations"][0]["article"], f["locations"][0]["line"]) for f in findings}
+    assert found == PLANTED
+    assert len(findings) == len(PLANTED)
+
+
+def test_agreeing_wordings_raise_nothing():
+    """"over the weekend" vs "on Sunday", "2,600-mile" vs "4,209 km", "nearly 120,000" vs "120,000"."""
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", "corpus/g7", "corpus/border/frontier-in-kilometres.md",
+                           "corpus/summit/xi-putin-video-call.txt", "corpus/troops/buildup-120000.md",
+                           "--rules", "rules", "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stdout
+    assert json.loads(proc.stdout)["findings"] == []
