@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("jsonl", "table"), default="table")
 
     rules = sub.add_parser("rules", help="validate, test or list a rule pack")
-    rules.add_argument("action", choices=("validate", "test", "list"))
+    rules.add_argument("action", choices=("validate", "test", "list", "schema"),
+                       help="validate: load and type-check; test: run every check's examples; "
+                            "list: the checks; schema: print the JSON Schema of rule files")
     rules.add_argument("dir", nargs="*", default=None, metavar="DIR", help="rule files or directories")
 
     explain = sub.add_parser("explain", help="describe one check: what it finds, examples, severity")

@@ -14,6 +14,7 @@ from claimcheck.pipeline import Outcome, extract_corpus
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import load_pack
+from claimcheck.rules.json_schema import rule_file_schema
 
 
 def _show_warnings(warnings) -> None:
@@ -29,7 +30,8 @@ def cmd_check(args) -> int:
     _show_warnings(warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
-    write(REPORTERS[args.format](outcome.as_dict(args.fail_on), use_color() and args.format == "text"))
+    write(REPORTERS[args.format](outcome.as_dict(args.fail_on, pack),
+                                 use_color() and args.format == "text"))
     return exit_code(outcome.findings, args.fail_on)
 
 
@@ -45,6 +47,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_rules(args) -> int:
+    if args.action == "schema":
+        write(json.dumps(rule_file_schema(), indent=2) + "\n")
+        return EXIT_OK
     pack = load_pack(rule_paths(args))
     if args.action == "validate":
         write(f"ok: {len(pack.files)} files, {len(pack.vocabulary.claim_types)} claim types, "

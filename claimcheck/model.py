@@ -85,6 +85,7 @@ class Span:
     line: int
     column: int
     text: str
+    file: str = ""               # the article's file as given on the command line
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Claim:
     hedges: tuple[str, ...] = ()
     attribution: str | None = None
     published: date | None = None
+    ordinal: int | None = None   # "the second meeting" → 2: where the claim sits in a series
 
     @property
     def kind(self) -> str:
@@ -110,7 +112,8 @@ class Claim:
             "text": self.span.text, "start": self.span.start, "end": self.span.end,
             "line": self.span.line, "column": self.span.column, "key": self.key,
             "entities": list(self.entities), "value": self.value.as_dict(), "tense": self.tense,
-            "hedges": list(self.hedges), "attribution": self.attribution, "sentence": self.sentence,
+            "hedges": list(self.hedges), "attribution": self.attribution, "ordinal": self.ordinal,
+            "sentence": self.sentence,
         }
 
 
@@ -122,15 +125,16 @@ class Location:
     start: int
     end: int
     text: str
+    file: str = ""
 
     @classmethod
     def of(cls, claim: Claim) -> "Location":
         s = claim.span
-        return cls(s.article, s.line, s.column, s.start, s.end, s.text)
+        return cls(s.article, s.line, s.column, s.start, s.end, s.text, s.file)
 
     def as_dict(self) -> dict:
-        return {"article": self.article, "line": self.line, "column": self.column,
-                "start": self.start, "end": self.end, "text": self.text}
+        return {"article": self.article, "file": self.file, "line": self.line,
+                "column": self.column, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True)

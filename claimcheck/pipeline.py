@@ -29,8 +29,14 @@ class Outcome:
                 "findings": len(self.findings), "by_severity": counts, "fail_on": fail_on,
                 "failing": failing, "warnings": len(self.warnings)}
 
-    def as_dict(self, fail_on: str) -> dict:
-        return {"findings": [f.as_dict() for f in self.findings], "summary": self.summary(fail_on)}
+    def as_dict(self, fail_on: str, pack: RulePack | None = None) -> dict:
+        """The findings' dict form every reporter reads; `rules` describes the checks that ran."""
+        out = {"findings": [f.as_dict() for f in self.findings], "summary": self.summary(fail_on)}
+        if pack is not None:
+            out["rules"] = {c.id: {"description": c.description, "severity": c.severity,
+                                   "scope": c.scope, "claim_types": list(c.claim_types),
+                                   "path": c.path, "line": c.line} for c in pack.checks}
+        return out
 
 
 def extract_corpus(paths: list[str], pack: RulePack) -> tuple[list[Article], list[Claim], list]:

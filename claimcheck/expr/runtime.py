@@ -48,6 +48,7 @@ _CLAIM_FIELDS = {
     "tense": lambda c, env: c.tense,
     "hedges": lambda c, env: c.hedges,
     "attribution": lambda c, env: c.attribution,
+    "ordinal": lambda c, env: None if c.ordinal is None else float(c.ordinal),
     "text": lambda c, env: c.span.text,
     "sentence": lambda c, env: c.sentence,
     "unit": lambda c, env: getattr(c.value, "unit", ""),

@@ -41,6 +41,9 @@ class EntityIndex:
         pattern = self._triggers.get(claim_type.id)
         return pattern is not None and pattern.search(text) is not None
 
+    def trigger_pattern(self, claim_type: ClaimType) -> re.Pattern | None:
+        return self._triggers.get(claim_type.id)
+
     def key_members(self, claim_type: ClaimType, mentions: list[Mention]) -> tuple[str, ...]:
         """Entity ids that form the key: the first kind in the type's `key` list with enough
         members. A person or place stands for its country when countries are asked for."""

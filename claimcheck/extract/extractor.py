@@ -8,6 +8,7 @@ from __future__ import annotations
 from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
+from claimcheck.extract.ordinals import ordinal_near
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
@@ -79,13 +80,16 @@ class Extractor:
         near = [m for m in mentions if left <= m.start < right]
         claim_type = self._claim_type(value, mention, clause, left)
         key, entities = self._key(claim_type, near, mentions, previous)
+        if claim_type is None and value.kind == "quantity" and value.dimension == COUNT:
+            key = _count_key(value.unit, near or mentions, self.entities)
+        ordinal = ordinal_near(clause, self.entities.trigger_pattern(claim_type)) if claim_type else None
         start = sentence.start + mention.start
         end = sentence.start + mention.end
         line, column = article.locate(start)
         return Claim(
             claim_type=claim_type.id if claim_type else GENERIC[value.kind],
             value=value,
-            span=Span(article.id, start, end, line, column, mention.text),
+            span=Span(article.id, start, end, line, column, mention.text, article.path),
             sentence=text,
             entities=entities,
             key=key,
@@ -93,6 +97,7 @@ class Extractor:
             hedges=hedges,
             attribution=attribution,
             published=article.published,
+            ordinal=ordinal,
         )
 
     def _claim_type(self, value, mention, clause: str, left: int) -> ClaimType | None:
@@ -131,6 +136,16 @@ def _near(clause: str, start: int, end: int) -> str:
     """The words around a date that may name what it dates: "will hold talks on Thursday",
     "met over the weekend", but not "on Tuesday confirmed that … will meet on Wednesday"."""
     return clause[max(0, start - DATE_TRIGGER_BEFORE):start] + " " + clause[end:end + DATE_TRIGGER_AFTER]
+
+
+def _count_key(noun: str, mentions: list[Mention], index: EntityIndex) -> str | None:
+    """Counts with no claim type ("12,000 refugees") still have a key: the noun and the countries
+    named with it, so the generic conflict check can compare them across articles."""
+    countries = index.key_members(GENERIC_COUNT, mentions)
+    return f"quantity:{noun}:{'|'.join(countries)}" if countries else None
+
+
+GENERIC_COUNT = ClaimType("quantity", "quantity", key=("country",))
 
 
 def _same_dimension(declared: str, extracted: str) -> bool:
