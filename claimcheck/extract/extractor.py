@@ -5,6 +5,9 @@ It never raises on article content: anything it cannot read is simply not a clai
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
@@ -31,39 +34,49 @@ class Extractor:
         self.entities = EntityIndex(vocabulary)
 
     def extract(self, article: Article) -> list[Claim]:
-        claims: list[Claim] = []
-        sentences = split_sentences(article.text)
-        title_mentions = self.entities.mentions(article.title)
-        previous: list[Mention] = title_mentions
-        for sentence in sentences:
-            mentions = self.entities.mentions(sentence.text)
-            claims.extend(self._sentence_claims(article, sentence, mentions, previous))
-            if mentions:
-                previous = mentions
-        return claims
-
-    def _sentence_claims(self, article: Article, sentence: Sentence, mentions: list[Mention],
-                         previous: list[Mention]) -> list[Claim]:
-        text = sentence.text
-        found: list = []
-        scanned = False
+        """Claims in text order. Each finder runs once over the whole text (regexes are cheap,
+        Python per sentence is not); mentions are then handed to the sentence they fall in."""
+        text = article.text
+        sentences = split_sentences(text)
+        if not sentences:
+            return []
+        starts = [s.start for s in sentences]
+        markers: dict[int, list] = {}
 
         def tense_at(start: int, end: int) -> str:
-            nonlocal found, scanned
-            if not scanned:  # most sentences hold no claim: find tense markers only when needed
-                found, scanned = tenses.markers(text), True
-            return tenses.tense_at(found, start, end)
+            index = bisect_right(starts, start) - 1
+            sentence = sentences[index]
+            if index not in markers:  # only sentences that hold a claim need their verbs read
+                markers[index] = tenses.markers(sentence.text)
+            return tenses.tense_at(markers[index], start - sentence.start, end - sentence.start)
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
         quantities = [q for q in self.quantities.find(text)
                       if not any(q.start < e and s < q.end for s, e in taken)]
-        attribution = attribution_of(text) if (times or quantities) else None
-        claims = []
-        for mention in [*times, *quantities]:
-            claims.append(self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
-                                      mentions, previous, attribution))
-        claims.sort(key=lambda c: c.span.start)
+        by_sentence: dict[int, list] = {}
+        for mention in sorted([*times, *quantities], key=lambda m: m.start):
+            by_sentence.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
+        if not by_sentence:
+            return []
+
+        claims: list[Claim] = []
+        previous: list[Mention] = self.entities.mentions(article.title)
+        for index, sentence in enumerate(sentences):
+            found = by_sentence.get(index)
+            if found is None and index + 1 not in by_sentence:
+                continue  # neither this sentence nor the next needs its entities
+            mentions = self.entities.mentions(sentence.text)
+            if found:
+                attribution = attribution_of(sentence.text)
+                for mention in found:
+                    local = replace(mention, start=mention.start - sentence.start,
+                                    end=mention.end - sentence.start)
+                    claims.append(self._claim(article, sentence, local,
+                                              tense_at(mention.start, mention.end), mentions,
+                                              previous, attribution))
+            if mentions:
+                previous = mentions
         return claims
 
     def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,

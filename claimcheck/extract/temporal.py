@@ -357,8 +357,11 @@ def find_time_expressions(text: str, ref: date | None,
     """
     candidates = []
     lowered = text.lower()
+    present: dict[tuple[str, ...], bool] = {}
     for order, (regex, handler, needs) in enumerate(_PATTERNS):
-        if not any(needle in lowered for needle in needs):
+        if needs not in present:
+            present[needs] = any(needle in lowered for needle in needs)
+        if not present[needs]:
             continue
         strip = handler in (_bare_month, _year)
         for m in regex.finditer(text):
