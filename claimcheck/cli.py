@@ -11,38 +11,64 @@ import sys
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
-from claimcheck.model import SEVERITIES, severity_rank
+from claimcheck.model import SEVERITIES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its errors are the one-line form every other error has."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"claimcheck: error: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claimcheck", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="claimcheck", description="Check the numeric and temporal claims of a "
+                     "news corpus against YAML rules.")
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check a corpus against the rules")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    _rules_flag(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--fail-on", choices=SEVERITIES, default="error",
-                       help="exit 1 when a finding is at or above this severity (default: error)")
+    check = sub.add_parser("check", help="check a corpus against the rules (the CI gate)")
+    _corpus_flags(check)
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE (atomically) instead of standard output")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record today's findings as accepted, then exit 0")
+
+    report = sub.add_parser("report", help="write an HTML report, findings.json and findings.sarif")
+    _corpus_flags(report)
+    report.add_argument("-o", "--output-dir", metavar="DIR",
+                        help="where to write (default: reports/, or output_dir in the config)")
 
     extract = sub.add_parser("extract", help="print the claims extracted from articles")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("paths", nargs="*", metavar="PATH")
     _rules_flag(extract)
     extract.add_argument("--format", choices=("jsonl", "table"), default="table")
 
-    rules = sub.add_parser("rules", help="validate, test or list a rule pack")
+    rules = sub.add_parser("rules", help="validate, test, list a rule pack, or print its schema")
     rules.add_argument("action", choices=("validate", "test", "list", "schema"),
                        help="validate: load and type-check; test: run every check's examples; "
                             "list: the checks; schema: print the JSON Schema of rule files")
-    rules.add_argument("dir", nargs="*", default=None, metavar="DIR", help="rule files or directories")
+    rules.add_argument("dir", nargs="*", metavar="DIR", help="rule files or directories")
 
     explain = sub.add_parser("explain", help="describe one check: what it finds, examples, severity")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _rules_flag(explain)
     return parser
+
+
+def _corpus_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or directories (default: corpus in the config)")
+    _rules_flag(parser)
+    parser.add_argument("--fail-on", choices=SEVERITIES,
+                        help="exit 1 when a finding is at or above this severity (default: error)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="ignore findings recorded in FILE (see --write-baseline)")
 
 
 def _rules_flag(parser: argparse.ArgumentParser) -> None:
@@ -53,11 +79,13 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        from claimcheck import commands  # late: `--help` should not load pint and dateparser
+        return getattr(commands, f"cmd_{args.command}")(args)
     except ClaimcheckError as exc:
         print(exc.with_context(), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
@@ -65,17 +93,22 @@ def main(argv: list[str] | None = None) -> int:
     except RecursionError:
         print("claimcheck: error: input nests too deeply to process", file=sys.stderr)
         return EXIT_ERROR
+    except MemoryError:
+        print("claimcheck: error: out of memory", file=sys.stderr)
+        return EXIT_ERROR
 
 
-def _dispatch(args) -> int:
-    from claimcheck import commands  # imported late: `--help` should not load pint and dateparser
-    handler = getattr(commands, f"cmd_{args.command}")
-    return handler(args)
+def _quiet_stdout() -> None:
+    """After a closed pipe (`claimcheck … | head`), keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
-def rule_paths(args) -> list[str]:
-    given = getattr(args, "rules", None) or getattr(args, "dir", None)
-    return given or ["rules"]
+def use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def write(text: str) -> None:
@@ -83,15 +116,5 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-
-
-def exit_code(findings, fail_on: str) -> int:
-    threshold = severity_rank(fail_on)
-    return EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in findings) else EXIT_OK
-
-
 def warn(message: str) -> None:
     print(message, file=sys.stderr)
-

@@ -2,43 +2,95 @@
 
 from __future__ import annotations
 
-import json
-
 import difflib
+import json
+from pathlib import Path
 
-from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, exit_code, rule_paths, use_color, warn, write
-from claimcheck.engine import run_checks
+from claimcheck.atomic import write_atomic
+from claimcheck.baseline import read_baseline, write_baseline
+from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
+from claimcheck.config import Config, discover
 from claimcheck.errors import UsageError
 from claimcheck.examples import run_examples
-from claimcheck.pipeline import Outcome, extract_corpus
+from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
-from claimcheck.rules import load_pack
+from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
 
+DEFAULT_RULES = "rules"
+DEFAULT_REPORTS = "reports"
 
-def _show_warnings(warnings) -> None:
-    for w in warnings:
+
+def _pack(args, config: Config) -> RulePack:
+    paths = getattr(args, "rules", None) or getattr(args, "dir", None) or list(config.rules) \
+        or [DEFAULT_RULES]
+    pack = load_pack(paths)
+    try:
+        return pack.configured(config.disable, config.severity)
+    except KeyError as exc:
+        raise UsageError(f"{exc.args[0]} (in 'disable' or 'severity')", config.path, 1, 1) from None
+
+
+def _paths(args, config: Config) -> list[str]:
+    paths = args.paths or list(config.corpus)
+    if not paths:
+        raise UsageError("no articles given: name files or directories, or set 'corpus' in "
+                         "claimcheck.yaml")
+    return paths
+
+
+def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
+    pack = _pack(args, config)
+    baseline_file = args.baseline or config.baseline
+    known = read_baseline(baseline_file) if baseline_file and not getattr(args, "write_baseline", None) \
+        else None
+    outcome = check_corpus(_paths(args, config), pack, known)
+    for w in outcome.warnings:
         warn(str(w).replace(": error: ", ": warning: ", 1))
+    for note in outcome.notes:
+        warn(f"claimcheck: note: {note}")
+    return pack, outcome, args.fail_on or config.fail_on or "error"
+
+
+def _exit(outcome: Outcome, fail_on: str) -> int:
+    return EXIT_FINDINGS if outcome.failing(fail_on) else EXIT_OK
 
 
 def cmd_check(args) -> int:
-    pack = load_pack(rule_paths(args))
-    articles, claims, warnings = extract_corpus(args.paths, pack)
-    result = run_checks(pack, articles, claims)
-    outcome = Outcome(articles, claims, result.findings, warnings, result.notes())
-    _show_warnings(warnings)
-    for note in outcome.notes:
-        warn(f"claimcheck: note: {note}")
-    write(REPORTERS[args.format](outcome.as_dict(args.fail_on, pack),
-                                 use_color() and args.format == "text"))
-    return exit_code(outcome.findings, args.fail_on)
+    config = discover()
+    pack, outcome, fail_on = _run(args, config)
+    if args.write_baseline:
+        write_baseline(args.write_baseline, outcome.findings)
+        warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
+        return EXIT_OK
+    color = use_color() and args.format == "text" and not args.output
+    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack), color)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        write(text)
+    return _exit(outcome, fail_on)
+
+
+def cmd_report(args) -> int:
+    config = discover()
+    pack, outcome, fail_on = _run(args, config)
+    out = Path(args.output_dir or config.output_dir or DEFAULT_REPORTS)
+    full = outcome.as_dict(fail_on, pack, full=True)
+    files = {"report.html": REPORTERS["html"](full), "findings.sarif": REPORTERS["sarif"](full),
+             "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
+    for name, text in files.items():
+        write_atomic(out / name, text)
+    write(f"wrote {', '.join(str(out / n) for n in files)}\n")
+    return _exit(outcome, fail_on)
 
 
 def cmd_extract(args) -> int:
-    pack = load_pack(rule_paths(args))
-    articles, claims, warnings = extract_corpus(args.paths, pack)
-    _show_warnings(warnings)
+    config = discover()
+    articles, claims, warnings = extract_corpus(_paths(args, config), _pack(args, config))
+    for w in warnings:
+        warn(str(w).replace(": error: ", ": warning: ", 1))
     if args.format == "jsonl":
         write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))
     else:
@@ -50,7 +102,7 @@ def cmd_rules(args) -> int:
     if args.action == "schema":
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
-    pack = load_pack(rule_paths(args))
+    pack = _pack(args, discover())
     if args.action == "validate":
         write(f"ok: {len(pack.files)} files, {len(pack.vocabulary.claim_types)} claim types, "
               f"{len(pack.vocabulary.entities)} entities, {len(pack.facts)} facts, "
@@ -67,15 +119,15 @@ def cmd_rules(args) -> int:
         line = f"{status} {r.check} {r.expect} example {r.index}"
         write(line + ("" if r.ok else f"  ({r.path}:{r.line}: {r.detail})") + "\n")
     failed = sum(not r.ok for r in results)
-    untested = [c.id for c in pack.checks if not c.examples]
-    for check_id in untested:
-        warn(f"claimcheck: warning: check '{check_id}' has no examples")
+    for check in pack.checks:
+        if not check.examples:
+            warn(f"{check.path}:{check.line}:1: warning: check '{check.id}' has no examples")
     write(f"{len(results) - failed} passed, {failed} failed\n")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    pack = load_pack(rule_paths(args))
+    pack = _pack(args, discover())
     check = pack.check(args.rule_id)
     if check is None:
         close = difflib.get_close_matches(args.rule_id, [c.id for c in pack.checks], n=1)
@@ -94,4 +146,3 @@ def cmd_explain(args) -> int:
             out += [f"  - {t}" for t in texts]
     write("\n".join(out).rstrip() + "\n")
     return EXIT_OK
-

@@ -1,15 +1,18 @@
-"""The one way through: corpus → extract → engine. Plain functions; the CLI adds files and flags."""
+"""The one way through: corpus → extract → engine → suppressions and baseline. Plain functions;
+the CLI adds files and flags."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimcheck.baseline import split_by_baseline
 from claimcheck.corpus import load_corpus
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError
 from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
-from claimcheck.rules import RulePack, load_pack
+from claimcheck.rules import RulePack
+from claimcheck.suppress import apply_suppressions
 
 
 @dataclass
@@ -19,23 +22,34 @@ class Outcome:
     findings: list[Finding]
     warnings: list[CorpusError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    suppressed: int = 0
+    baselined: int = 0
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        return [f for f in self.findings if severity_rank(f.severity) >= severity_rank(fail_on)]
 
     def summary(self, fail_on: str) -> dict:
         counts = {s: 0 for s in reversed(SEVERITIES)}
         for f in self.findings:
             counts[f.severity] += 1
-        failing = sum(1 for f in self.findings if severity_rank(f.severity) >= severity_rank(fail_on))
         return {"articles": len(self.articles), "claims": len(self.claims),
                 "findings": len(self.findings), "by_severity": counts, "fail_on": fail_on,
-                "failing": failing, "warnings": len(self.warnings)}
+                "failing": len(self.failing(fail_on)), "suppressed": self.suppressed,
+                "baselined": self.baselined, "warnings": len(self.warnings)}
 
-    def as_dict(self, fail_on: str, pack: RulePack | None = None) -> dict:
-        """The findings' dict form every reporter reads; `rules` describes the checks that ran."""
+    def as_dict(self, fail_on: str, pack: RulePack | None = None, full: bool = False) -> dict:
+        """The findings' dict form every reporter reads. `rules` describes the checks that ran;
+        `full` adds every claim and article, for reports that show more than the findings."""
         out = {"findings": [f.as_dict() for f in self.findings], "summary": self.summary(fail_on)}
         if pack is not None:
             out["rules"] = {c.id: {"description": c.description, "severity": c.severity,
                                    "scope": c.scope, "claim_types": list(c.claim_types),
                                    "path": c.path, "line": c.line} for c in pack.checks}
+        if full:
+            out["claims"] = [c.as_dict() for c in self.claims]
+            out["articles"] = [{"id": a.id, "file": a.path, "title": a.title, "source": a.source,
+                                "published": a.published.isoformat() if a.published else None}
+                               for a in self.articles]
         return out
 
 
@@ -46,8 +60,14 @@ def extract_corpus(paths: list[str], pack: RulePack) -> tuple[list[Article], lis
     return loaded.articles, claims, loaded.warnings
 
 
-def check_corpus(paths: list[str], rule_paths: list[str]) -> Outcome:
-    pack = load_pack(rule_paths)
+def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None) -> Outcome:
     articles, claims, warnings = extract_corpus(paths, pack)
     result = run_checks(pack, articles, claims)
-    return Outcome(articles, claims, result.findings, warnings, result.notes())
+    findings, unused = apply_suppressions(articles, result.findings)
+    suppressed = len(result.findings) - len(findings)
+    warnings += [CorpusError(f"suppression of '{s.rule}' matched no finding", s.path, s.line,
+                             s.column) for s in unused]
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = split_by_baseline(findings, baseline)
+    return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from claimcheck.expr import Compiled
@@ -51,3 +52,16 @@ class RulePack:
 
     def check(self, check_id: str) -> Check | None:
         return next((c for c in self.checks if c.id == check_id), None)
+
+    def configured(self, disable: tuple[str, ...] = (), severity: dict | None = None) -> "RulePack":
+        """The pack with some checks turned off and some severities changed (from configuration)."""
+        severity = severity or {}
+        known = {c.id for c in self.checks}
+        for check_id in (*disable, *severity):
+            if check_id not in known:
+                close = difflib.get_close_matches(check_id, known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise KeyError(f"no check with id '{check_id}'{hint}")
+        checks = tuple(replace(c, severity=severity.get(c.id, c.severity))
+                       for c in self.checks if c.id not in disable)
+        return replace(self, checks=checks)

@@ -1,0 +1,134 @@
+"""Project configuration: `claimcheck.yaml`, or `[tool.claimcheck]` in pyproject.toml, found by
+walking up from the working directory. Flags on the command line override it.
+
+    corpus: [corpus]              # paths checked when none are given
+    rules: [rules]                # rule files or directories
+    fail_on: error                # error | warning | info
+    disable: [count-conflict]     # check ids not to run
+    severity: {border-length-conflict: error}   # per-check severity overrides
+    baseline: .claimcheck/baseline.json
+    output_dir: reports           # where `claimcheck report` writes
+
+Relative paths are taken relative to the file that declares them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.model import SEVERITIES
+from claimcheck.rules.located import Mark, load_located, mark_of
+
+CONFIG_NAMES = ("claimcheck.yaml", "claimcheck.yml")
+_KEYS = ("corpus", "rules", "fail_on", "disable", "severity", "baseline", "output_dir")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    corpus: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    fail_on: str | None = None
+    disable: tuple[str, ...] = ()
+    severity: dict = field(default_factory=dict)
+    baseline: str | None = None
+    output_dir: str | None = None
+
+
+def discover(start: Path | None = None) -> Config:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return _from_yaml(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            config = _from_pyproject(pyproject)
+            if config is not None:
+                return config
+    return Config()
+
+
+def _from_yaml(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
+    data = load_located(text, str(path)) or {}
+    key_marks = getattr(data, "key_marks", {})
+    return _build(data, path, lambda key: key_marks.get(key) or mark_of(data))
+
+
+def _from_pyproject(path: Path) -> Config | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
+    except tomllib.TOMLDecodeError as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        raise ClaimcheckError(f"invalid TOML: {str(exc).split(' (at')[0]}", str(path), line,
+                              column) from None
+    section = data.get("tool", {}).get("claimcheck")
+    if section is None:
+        return None
+    text = path.read_text(encoding="utf-8").split("\n")
+    line = next((i for i, l in enumerate(text, 1) if l.strip() == "[tool.claimcheck]"), 1)
+    return _build(section, path, lambda key: Mark(line, 1))
+
+
+def _build(data, path: Path, where) -> Config:
+    shown = str(path)
+    if not isinstance(data, dict):
+        raise ClaimcheckError("configuration must be a mapping of settings", shown, 1, 1)
+    for key in data:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(_KEYS)}"
+            m = where(key)
+            raise ClaimcheckError(f"unknown setting '{key}'{hint}", shown, m.line, m.column)
+    base = path.parent
+
+    def paths(key) -> tuple[str, ...]:
+        value = data.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            m = where(key)
+            raise ClaimcheckError(f"'{key}' must be a path or a list of paths", shown, m.line, m.column)
+        return tuple(_relative(base, v) for v in value)
+
+    def one_of(key, choices):
+        value = data.get(key)
+        if value is not None and value not in choices:
+            m = where(key)
+            raise ClaimcheckError(f"'{key}' must be one of {', '.join(choices)}, found {value!r}",
+                                  shown, m.line, m.column)
+        return value
+
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+        m = where("severity")
+        raise ClaimcheckError(f"'severity' maps check ids to one of {', '.join(SEVERITIES)}",
+                              shown, m.line, m.column)
+    disable = data.get("disable") or []
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        m = where("disable")
+        raise ClaimcheckError("'disable' must be a list of check ids", shown, m.line, m.column)
+    single = {k: _relative(base, data[k]) if isinstance(data.get(k), str) else None
+              for k in ("baseline", "output_dir")}
+    return Config(shown, paths("corpus"), paths("rules"), one_of("fail_on", SEVERITIES),
+                  tuple(disable), dict(severity), single["baseline"], single["output_dir"])
+
+
+def _relative(base: Path, value: str) -> str:
+    path = Path(value)
+    if path.is_absolute():
+        return value
+    try:
+        return str((base / path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(base / path)
