@@ -53,9 +53,16 @@ def _load_file(path: Path, article_id: str, result: LoadResult) -> None:
     shown = str(path)
     try:
         text = read_text(path)
-        result.articles.extend(parse_article(text, article_id, shown))
+        articles = parse_article(text, article_id, shown)
     except CorpusError as exc:
         result.warnings.append(exc)
+        return
+    for article in articles:
+        if article.published is None:
+            line = article.locate(0)[0]
+            result.warnings.append(CorpusError(
+                "no publication date: relative dates in it are left unresolved", shown, line, 1))
+    result.articles.extend(articles)
 
 
 def read_text(path: Path) -> str:

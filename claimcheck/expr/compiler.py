@@ -9,6 +9,7 @@ Nothing from a rule file is ever passed to eval: names resolve through fixed tab
 from __future__ import annotations
 
 import difflib
+import math
 import operator
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from claimcheck.expr.context import Context
 from claimcheck.expr.faults import EvaluationError, ExprFault
 from claimcheck.expr.functions import FUNCTIONS
 from claimcheck.expr.parser import parse
+from claimcheck.expr.regex import compile_regex
 from claimcheck.expr.units import literal_quantity
 
 Fn = Callable[[dict], Any]
@@ -128,16 +130,16 @@ class _Compiler:
 
     # literals ---------------------------------------------------------------------------
     def _number(self, tree, token):
-        value = float(token)
+        value = _finite(token)
         return _Node(T.NUMBER, lambda env: value, const=True)
 
     def _percent(self, tree, token):
-        value = float(token) / 100
+        value = _finite(token) / 100
         return _Node(T.PERCENT, lambda env: value, const=True)
 
     def _quantity(self, tree, number, unit):
         try:
-            magnitude, dimension = literal_quantity(float(number), str(unit), self.context.count_nouns)
+            magnitude, dimension = literal_quantity(_finite(number), str(unit), self.context.count_nouns)
         except ValueError as exc:
             raise ExprFault(str(exc), unit.start_pos) from None
         return _Node(T.quantity(dimension), lambda env: magnitude, const=True)
@@ -201,6 +203,8 @@ class _Compiler:
     def _call(self, tree, token, *args):
         name = str(token)
         nodes = [self.compile(a) for a in args]
+        if name == "matches":
+            return self._matches(token, args, nodes)
         if name not in FUNCTIONS:
             raise ExprFault(_unknown("function", name, FUNCTIONS, self.context), token.start_pos)
         signature = FUNCTIONS[name]
@@ -213,6 +217,24 @@ class _Compiler:
             return _Node(T.BOOL, lambda env: _present(fns[0], env))
         return _Node(result_type, lambda env: impl(*(f(env) for f in fns)),
                      const=all(n.const for n in nodes))
+
+    def _matches(self, token, args, nodes) -> _Node:
+        """matches(text, "pattern"): a regular expression run by RE2, which takes linear time on
+        any input, so a rule cannot make a check hang on a crafted article. The pattern must be a
+        literal, compiled when the rule loads; syntax RE2 lacks (backreferences, lookaround) is an
+        error there, never a silent fallback to a backtracking engine."""
+        if len(nodes) != 2 or nodes[0].type != T.STRING or nodes[1].type != T.STRING \
+                or not nodes[1].const:
+            raise ExprFault("matches() takes a string and a literal pattern: "
+                            "matches(sentence, \"massed|deployed\")", token.start_pos)
+        pattern = nodes[1].fn({})
+        try:
+            regex = compile_regex(pattern)
+        except ValueError as exc:
+            raise ExprFault(f"pattern not supported by RE2 (linear-time matching): {exc}",
+                            _offset(args[1])) from None
+        subject = nodes[0].fn
+        return _Node(T.BOOL, lambda env: regex.search(subject(env) or "") is not None)
 
     # operators --------------------------------------------------------------------------
     def _or_(self, tree, left, right):
@@ -325,6 +347,13 @@ class _Compiler:
     def _not_member(self, tree, item, container):
         node = self._member(tree, item, container)
         return _Node(T.BOOL, lambda env: not node.fn(env), const=node.const)
+
+
+def _finite(token: Token) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise ExprFault(f"number {str(token)[:20]}… is out of range", token.start_pos)
+    return value
 
 
 def _present(fn: Fn, env: dict) -> bool:

@@ -6,6 +6,9 @@ with a position, before anything else looks at the data.
 
 from __future__ import annotations
 
+import math
+import re
+
 import yaml
 
 from claimcheck import safe_yaml
@@ -60,17 +63,31 @@ def load_located(text: str, path: str):
 
 
 def _precheck_nesting(text: str, path: str) -> None:
-    """libyaml recurses on flow collections; refuse absurd nesting before it sees the text."""
+    """libyaml's composer recurses once per level and overflows the C stack (a segfault, not an
+    exception) somewhere past ten thousand levels, so nesting is bounded here, before it parses:
+    flow brackets are counted, and block nesting cannot be deeper than a line's indentation plus
+    its leading "- " entries."""
     depth = 0
+    line, line_start = 1, 0
     for i, ch in enumerate(text):
-        if ch in "[{":
+        if ch == "\n":
+            line, line_start = line + 1, i + 1
+        elif ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                line = text.count("\n", 0, i) + 1
-                column = i - (text.rfind("\n", 0, i) + 1) + 1
-                raise RuleError(f"YAML nests deeper than {MAX_DEPTH} levels", path, line, column)
+                raise RuleError(f"YAML nests deeper than {MAX_DEPTH} levels", path, line,
+                                i - line_start + 1)
         elif ch in "]}":
             depth = max(depth - 1, 0)
+    for number, row in enumerate(text.split("\n"), start=1):
+        prefix = _BLOCK_PREFIX.match(row)
+        if prefix and (len(prefix.group()) > MAX_INDENT or prefix.group().count("-") > MAX_DEPTH):
+            raise RuleError(f"YAML nests deeper than {MAX_DEPTH} levels (indentation or leading "
+                            f"'- ' entries past {MAX_INDENT} columns)", path, number, 1)
+
+
+_BLOCK_PREFIX = re.compile(r"[ \t]*(?:[-?][ \t]+)*")
+MAX_INDENT = 256
 
 
 class _Converter:
@@ -78,6 +95,7 @@ class _Converter:
         self.path = path
         self.lines = text.split("\n")
         self.count = 0
+        self.path_nodes: set[int] = set()   # nodes on the way down: an alias to one is a cycle
         self.constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
         yaml.constructor.SafeConstructor.__init__(self.constructor)
 
@@ -93,13 +111,20 @@ class _Converter:
         if node.tag not in _PLAIN_TAGS:
             raise RuleError(f"unsupported YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')}; "
                             "rule files hold plain data only", self.path, mark.line, mark.column)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, mark, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, mark)
+        if id(node) in self.path_nodes:
+            raise RuleError("an alias refers to the collection that contains it", self.path,
+                            mark.line, mark.column)
+        self.path_nodes.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, mark, depth)
             out = YList(self.convert(child, depth + 1) for child in node.value)
             out.mark = mark
             return out
-        return self._scalar(node, mark)
+        finally:
+            self.path_nodes.discard(id(node))
 
     def _mapping(self, node, mark: Mark, depth: int) -> YMap:
         out = YMap()
@@ -125,6 +150,8 @@ class _Converter:
         except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             raise RuleError(f"cannot read value: {getattr(exc, 'problem', exc)}", self.path,
                             mark.line, mark.column) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise RuleError(f"{node.value!r} is not a finite number", self.path, mark.line, mark.column)
         if isinstance(value, str):
             out = YStr(value)
             out.mark = mark
