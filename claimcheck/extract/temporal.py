@@ -374,7 +374,10 @@ def find_time_expressions(text: str, ref: date | None,
     for start, _, _, m, handler in candidates:
         if start < taken_until:
             continue
-        resolved = handler(m, ref, direction_at(start, m.end()))
+        try:
+            resolved = handler(m, ref, direction_at(start, m.end()))
+        except (ValueError, OverflowError):
+            continue  # e.g. "next year" said in 9999: past the calendar's end, so not a claim
         if resolved is None:
             continue
         first, last, granularity = resolved
