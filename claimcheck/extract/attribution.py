@@ -1,16 +1,30 @@
-"""Who a claim is attributed to, where the sentence says so ("according to Ukrainian defence sources")."""
+"""Who a claim is attributed to, where the sentence says so: "according to Ukrainian defence
+sources", "…, a state broadcaster reported", "…, analysts say"."""
 
 from __future__ import annotations
 
 import re
 
-_ACCORDING = re.compile(r"(?i:\baccording\s+to|\bciting|\bas\s+reported\s+by)\s+(?P<who>[^,.;:()\"“”]{3,80}?)"
+_VERBS = r"(?:said|says|say|told|tells|reported|reports|claimed|claims|announced|estimated|estimates)"
+_ACCORDING = re.compile(r"(?i:\baccording\s+to|\bciting|\bas\s+reported\s+by)\s+"
+                        r"(?P<who>[^,.;:()\"“”]{3,80}?)"
                         r"(?=\s*(?:[,.;:()\"“”]|$|\s(?:who|which|that)\b))")
-_SAID = re.compile(r"[,\"”]\s+(?P<who>(?:(?:the|a|an|[A-Z][\w'’.-]*|[a-z]+)\s+){0,5}?"
-                   r"(?:[A-Z][\w'’.-]*|officials?|sources?|spokes(?:man|woman|person)|ministry|analysts?))"
-                   r"\s+(?:said|says|told|reported|claimed)\b")
+# ", the operator said." / ", a Kremlin spokesman told reporters" / ", analysts say."
+_TRAILING = re.compile(r"[,\"”’]\s+(?P<who>(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+" + _VERBS +
+                       r"(?:\s+(?:reporters|journalists))?(?=\s*[.,;\"”’]|\s*$)")
+# "The Kremlin on Tuesday confirmed that …" / "A spokesman for the ministry told a briefing that …"
+_LEADING = re.compile(r"^(?P<who>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:on\s+\w+\s+)?"
+                      r"(?:said|says|told|tells|reported|confirmed|announced|claimed|warned)\b"
+                      r"(?:\s+[\w'’-]+){0,4}?\s+that\b")
+_WORD_BEFORE_VERB = {"it", "he", "she", "they", "we", "i", "you", "this", "that"}
 
 
 def attribution_of(sentence: str) -> str | None:
-    m = _ACCORDING.search(sentence) or _SAID.search(sentence)
-    return " ".join(m["who"].split()) if m else None
+    m = _ACCORDING.search(sentence)
+    if m:
+        return " ".join(m["who"].split())
+    for pattern in (_TRAILING, _LEADING):
+        m = pattern.search(sentence)
+        if m and m["who"].lower() not in _WORD_BEFORE_VERB:
+            return " ".join(m["who"].split())
+    return None

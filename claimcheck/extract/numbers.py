@@ -3,6 +3,7 @@
 "2,600" is read as 2,550–2,650 (rounded to the hundred), "4,209" as 4,208.5–4,209.5, "1.2 million"
 as 1.15–1.25 million: the half-unit of the last significant digit, as statcheck reads reported values,
 but never wider than ±5% ("100,000" is a round figure, not "anything from 50,000 to 150,000").
+Numbers in words are rougher by nature and keep the half-unit scaled: "three thousand" is 2,500–3,500.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def parse_number(text: str) -> Number | None:
     if not tokens:
         return None
     head, *scales = tokens
-    if head[0].isdigit():
+    capped = head[0].isdigit()
+    if capped:
         value, half = _digits(head)
     else:
         words = [head]
@@ -57,7 +59,9 @@ def parse_number(text: str) -> Number | None:
             return None
         value *= factor
         half *= factor
-    return Number(value, min(half, max(ROUNDING_CAP * value, 0.5)) if half > 0.5 else half)
+    if capped and half > 0.5:
+        half = min(half, max(ROUNDING_CAP * value, 0.5))
+    return Number(value, half)
 
 
 ROUNDING_CAP = 0.05

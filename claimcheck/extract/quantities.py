@@ -51,8 +51,8 @@ class QuantityFinder:
         adjective_alt = "|".join(re.escape(u) for u in sorted(ADJECTIVE_UNITS, key=len, reverse=True))
         self.count_nouns = {n.lower() for n in count_nouns}
         noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
-        number = rf"(?P<num>{NUMBER})"
-        second = rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{NUMBER}))"
+        number = rf"(?P<num>(?i:{NUMBER}))"
+        second = rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>(?i:{NUMBER})))"
         self.regex = re.compile(
             rf"(?i:(?P<hedge>\b(?:{_HEDGE})\s+)|\bbetween\s+(?=[\d\w]))?"
             rf"(?<![\w.,-]){number}{second}?"

@@ -194,8 +194,8 @@ def _weekend(m, ref, direction):
 
 @_pattern(r"(?i:\b(?P<mod>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+following|"
           r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
-          r"(?P<unit>week|month|year|decade)\b)",
-          needs=("week", "month", "year", "decade"))
+          r"(?P<unit>week|month|quarter|year|decade)\b)",
+          needs=("week", "month", "quarter", "year", "decade"))
 def _relative_unit(m, ref, direction):
     if ref is None:
         return None
@@ -222,6 +222,9 @@ def _relative_unit(m, ref, direction):
 def _period(ref: date, unit: str, step: int) -> cal.Interval:
     if unit == "week":
         return cal.week_of(ref + timedelta(days=7 * step))
+    if unit == "quarter":
+        shifted = cal.shift_months(ref.replace(day=1), 3 * step)
+        return cal.quarter_interval(shifted.year, (shifted.month - 1) // 3 + 1)
     if unit == "month":
         shifted = cal.shift_months(ref.replace(day=1), step)
         return cal.month_interval(shifted.year, shifted.month)
@@ -235,8 +238,8 @@ def _trailing(ref: date, unit: str) -> cal.Interval:
     """"the past week/month/year": the span that ends on the publication date."""
     if unit == "week":
         return ref - timedelta(days=7), ref
-    if unit == "month":
-        return cal.shift_months(ref, -1), ref
+    if unit in ("month", "quarter"):
+        return cal.shift_months(ref, -1 if unit == "month" else -3), ref
     return cal.shift_months(ref, -12 * (10 if unit == "decade" else 1)), ref
 
 
@@ -347,6 +350,7 @@ def _year(m, ref, direction):
 
 # Spans that each pattern reports start at the expression, not at a leading preposition.
 _LEADING_PREPOSITION = re.compile(rf"(?i:(?:{PREP}|early\s+in|late\s+in)\s+(?:the\s+month\s+of\s+)?)")
+assert _LEADING_PREPOSITION
 
 
 def find_time_expressions(text: str, ref: date | None,
@@ -363,7 +367,7 @@ def find_time_expressions(text: str, ref: date | None,
             present[needs] = any(needle in lowered for needle in needs)
         if not present[needs]:
             continue
-        strip = handler in (_bare_month, _year)
+        strip = handler in (_bare_month, _year, _season)
         for m in regex.finditer(text):
             lead = _LEADING_PREPOSITION.match(m.group()) if strip else None
             start = m.start() + (lead.end() if lead else 0)

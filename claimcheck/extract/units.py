@@ -28,7 +28,6 @@ UNIT_WORDS = {
     "kph": "kilometer/hour", "km/h": "kilometer/hour", "mph": "mile/hour",
     "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter",
     "barrel": "oil_barrel", "barrels": "oil_barrel",
-    "percent": "percent", "per cent": "percent", "%": "percent",
     "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
 }
 
