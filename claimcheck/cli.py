@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print the claims extracted from articles")
     extract.add_argument("paths", nargs="*", metavar="PATH")
     _rules_flag(extract)
+    _speed_flags(extract)
     extract.add_argument("--format", choices=("jsonl", "table"), default="table")
 
     rules = sub.add_parser("rules", help="validate, test, list a rule pack, or print its schema")
@@ -65,10 +66,28 @@ def _corpus_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files or directories (default: corpus in the config)")
     _rules_flag(parser)
+    _speed_flags(parser)
     parser.add_argument("--fail-on", choices=SEVERITIES,
                         help="exit 1 when a finding is at or above this severity (default: error)")
     parser.add_argument("--baseline", metavar="FILE",
                         help="ignore findings recorded in FILE (see --write-baseline)")
+
+
+def _speed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                        help="extract with N processes (default: all cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the claim cache in .claimcheck/")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _rules_flag(parser: argparse.ArgumentParser) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import difflib
 import json
+import sqlite3
 from pathlib import Path
 
 from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
+from claimcheck.cache import ClaimCache
 from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
 from claimcheck.errors import UsageError
 from claimcheck.examples import run_examples
+from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
@@ -19,6 +22,7 @@ from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
 
 DEFAULT_RULES = "rules"
+CACHE_FILE = ".claimcheck/cache.sqlite"
 DEFAULT_REPORTS = "reports"
 
 
@@ -40,12 +44,27 @@ def _paths(args, config: Config) -> list[str]:
     return paths
 
 
+def _cache(args, pack: RulePack) -> ClaimCache | None:
+    if args.no_cache:
+        return None
+    try:
+        return ClaimCache(CACHE_FILE, pack.digest)
+    except (OSError, sqlite3.Error) as exc:
+        warn(f"{CACHE_FILE}:1:1: warning: claim cache unavailable ({exc}); extracting everything")
+        return None
+
+
 def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
     pack = _pack(args, config)
     baseline_file = args.baseline or config.baseline
     known = read_baseline(baseline_file) if baseline_file and not getattr(args, "write_baseline", None) \
         else None
-    outcome = check_corpus(_paths(args, config), pack, known)
+    cache = _cache(args, pack)
+    try:
+        outcome = check_corpus(_paths(args, config), pack, known, args.jobs or default_jobs(), cache)
+    finally:
+        if cache:
+            cache.close()
     for w in outcome.warnings:
         warn(str(w).replace(": error: ", ": warning: ", 1))
     for note in outcome.notes:
@@ -88,7 +107,14 @@ def cmd_report(args) -> int:
 
 def cmd_extract(args) -> int:
     config = discover()
-    articles, claims, warnings = extract_corpus(_paths(args, config), _pack(args, config))
+    pack = _pack(args, config)
+    cache = _cache(args, pack)
+    try:
+        articles, claims, warnings = extract_corpus(_paths(args, config), pack,
+                                                    args.jobs or default_jobs(), cache)
+    finally:
+        if cache:
+            cache.close()
     for w in warnings:
         warn(str(w).replace(": error: ", ": warning: ", 1))
     if args.format == "jsonl":

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
+from claimcheck.cache import ClaimCache
 from claimcheck.corpus import load_corpus
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError
 from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
+from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
 from claimcheck.suppress import apply_suppressions
 
@@ -53,15 +55,26 @@ class Outcome:
         return out
 
 
-def extract_corpus(paths: list[str], pack: RulePack) -> tuple[list[Article], list[Claim], list]:
+def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
+                   cache: ClaimCache | None = None) -> tuple[list[Article], list[Claim], list]:
+    """Load and extract; with a cache, only articles it has not seen are extracted."""
     loaded = load_corpus(paths)
-    extractor = Extractor(pack.vocabulary)
-    claims = [claim for article in loaded.articles for claim in extractor.extract(article)]
-    return loaded.articles, claims, loaded.warnings
+    articles = loaded.articles
+    keys = [cache.key(a) for a in articles] if cache else []
+    cached = cache.get_many(keys) if cache else {}
+    todo = [i for i in range(len(articles)) if not cache or keys[i] not in cached]
+    fresh = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+    if cache and todo:
+        cache.put_many({keys[i]: claims for i, claims in zip(todo, fresh)})
+    by_index = dict(zip(todo, fresh))
+    claims = [c for i in range(len(articles))
+              for c in (by_index[i] if i in by_index else cached[keys[i]])]
+    return articles, claims, loaded.warnings
 
 
-def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None) -> Outcome:
-    articles, claims, warnings = extract_corpus(paths, pack)
+def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
+                 cache: ClaimCache | None = None) -> Outcome:
+    articles, claims, warnings = extract_corpus(paths, pack, jobs, cache)
     result = run_checks(pack, articles, claims)
     findings, unused = apply_suppressions(articles, result.findings)
     suppressed = len(result.findings) - len(findings)

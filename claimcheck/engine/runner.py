@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claimcheck.engine.fingerprint import fingerprint
-from claimcheck.engine.pairs import candidate_pairs, cover, groups
+from claimcheck.engine.pairs import conflicts, groups
 from claimcheck.expr import EvaluationError
 from claimcheck.model import Article, Claim, Finding, Location
 from claimcheck.rules import Check, RulePack
@@ -64,17 +64,24 @@ def _claim_scope(check: Check, claims: list[Claim], env_base: dict, result: Engi
                                            fingerprint(check.id, claim)))
 
 
+MAX_PARTNERS = 10   # a finding lists this many of the claims it disagrees with, and counts the rest
+
+
 def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> None:
     same_article = check.scope == "article"
+    fields = check.assertion.fields | (check.where.fields if check.where else frozenset())
+
+    def holds(a: Claim, b: Claim) -> bool | None:
+        return _holds(check, {**env_base, "a": a, "b": b}, result)
+
     for group in groups(claims, by_article=same_article):
-        failing = [(a, b) for a, b in candidate_pairs(group, same_article)
-                   if _holds(check, {**env_base, "a": a, "b": b}, result) is False]
-        for subject, partners in cover(failing):
+        for subject, partners in conflicts(group, holds, fields, env_base, same_article):
             env = {**env_base, "a": partners[0], "b": subject}
             message = check.message(env)
             if len(partners) > 1:
                 message += f" (and {len(partners) - 1} more)"
+            shown = partners[:MAX_PARTNERS]
             result.findings.append(Finding(
                 check.id, check.severity, check.scope, message,
-                tuple(Location.of(c) for c in (subject, *partners)), (subject, *partners),
-                fingerprint(check.id, subject, tuple(partners))))
+                tuple(Location.of(c) for c in (subject, *shown)), (subject, *shown),
+                fingerprint(check.id, subject, tuple(shown))))

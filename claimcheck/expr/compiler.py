@@ -36,6 +36,7 @@ class Compiled:
     type: T.Type
     fn: Fn
     uses_fact: bool
+    fields: frozenset[str] = frozenset()   # claim fields it reads ("value", "article.published")
 
     def __call__(self, env: dict) -> Any:
         return self.fn(env)
@@ -48,7 +49,7 @@ def compile_expression(text: str, context: Context, want: T.Type | None = None) 
     node = compiler.compile(tree)
     if want is not None and node.type != want:
         raise ExprFault(f"expected a {want} expression, found {node.type}", 0)
-    return Compiled(text, node.type, node.fn, compiler.uses_fact)
+    return Compiled(text, node.type, node.fn, compiler.uses_fact, frozenset(compiler.fields))
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -114,6 +115,7 @@ class _Compiler:
     def __init__(self, context: Context):
         self.context = context
         self.uses_fact = False
+        self.fields: set[str] = set()
 
     def compile(self, tree) -> _Node:
         method = getattr(self, f"_{tree.data}", None)
@@ -185,6 +187,8 @@ class _Compiler:
         if name == "fact":
             self.uses_fact = True
         t = roots[name]
+        if t.kind != "record":
+            self.fields.add(name)
         return _Node(t, runtime.root_getter(name))
 
     def _attribute(self, tree, target, token):
@@ -196,6 +200,10 @@ class _Compiler:
                             token.start_pos)
         if name == "fact":
             self.uses_fact = True
+        if base.type.record == "claim" and fields[name].kind != "record":
+            self.fields.add(name)
+        elif base.type.record in ("article", "fact"):
+            self.fields.add(f"{base.type.record}.{name}")
         getter = runtime.field_getter(base.type, name)
         base_fn = base.fn
         return _Node(fields[name], lambda env: getter(base_fn(env), env))
