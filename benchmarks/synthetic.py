@@ -11,8 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-START = date(2021, 12, 1)
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+START = date(2021, 12, 6)   # a Monday: articles come out Monday or Tuesday, before Wednesday's summit
 
 FILLER = [
     "Officials declined to comment on the details of the discussions.",
@@ -59,17 +58,15 @@ def generate(count: int, seed: int = 7, conflict_every: int = 50) -> list[Genera
     rng = random.Random(seed)
     out = []
     for i in range(count):
-        published = START + timedelta(days=rng.randrange(0, 3))
+        published = START + timedelta(days=rng.randrange(0, 2))
         planted = conflict_every > 0 and i % conflict_every == conflict_every - 1
-        story = STORIES[i % len(STORIES)]
-        wednesday = published + timedelta(days=(2 - published.weekday()) % 7)
-        values = {"meet_day": WEEKDAYS[wednesday.weekday()],
-                  "other_day": WEEKDAYS[(wednesday.weekday() + 1) % 7],
+        story = STORIES[(i // conflict_every if planted else i) % len(STORIES)]
+        values = {"meet_day": "Wednesday", "other_day": "Thursday",
                   "troops": 120_000, "few_troops": 60_000}
         lead = (story.conflict if planted else story.truth).format(**values)
         sentences = [lead] + rng.sample(FILLER, 5)
         if rng.random() < 0.5:
-            sentences.insert(3, "Last year the same group met in February 2021, officials said.")
+            sentences.insert(3, "A similar statement was issued in February 2021, officials said.")
         body = " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:])
         out.append(Generated(f"{story.name}/{i:06d}.txt", f"date {published.isoformat()} {body}\n",
                              planted))

@@ -38,7 +38,8 @@ def test_class_pairing_matches_brute_force(rule, seed):
     expected = {(id(a), id(b)) for i, a in enumerate(claims) for b in claims[i + 1:]
                 if a.span.article != b.span.article and holds(a, b) is False}
     reported = set()
-    for subject, partners in conflicts(claims, holds, frozenset({"value", "tense"}), {}, False):
+    for subject, partners, total in conflicts(claims, holds, frozenset({"value", "tense"}), {}, False):
+        assert total == len(partners)
         for partner in partners:
             pair = tuple(sorted((subject, partner), key=order))
             key = (id(pair[0]), id(pair[1]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from claimcheck.corpus.formats import ARTICLE_SUFFIXES, parse_article
 from claimcheck.errors import CorpusError, UsageError
@@ -27,33 +26,34 @@ def load_corpus(paths: list[str]) -> LoadResult:
     that cannot be read or parsed is a warning, and the rest of the corpus goes on.
     """
     result = LoadResult()
-    for root_arg in paths:
-        root = Path(root_arg)
-        if not root.exists():
-            raise UsageError(f"no such file or directory: {root_arg}", root_arg, 1, 1)
-        if root.is_dir():
-            files = sorted(_walk(root), key=lambda p: p.relative_to(root).as_posix())
-            for file in files:
-                _load_file(file, file.relative_to(root).as_posix(), result)
+    for root in paths:
+        if not os.path.exists(root):
+            raise UsageError(f"no such file or directory: {root}", root, 1, 1)
+        if os.path.isdir(root):
+            for article_id, path in sorted(_walk(root)):
+                _load_file(path, article_id, result)
         else:
-            _load_file(root, root.name, result)
+            _load_file(root, os.path.basename(root), result)
     result.articles.sort(key=lambda a: a.id)
     return result
 
 
-def _walk(root: Path):
-    for dirpath, dirnames, filenames in os.walk(root):  # does not follow directory links: no loops
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+def _walk(root: str):
+    """(id relative to root with "/" separators, path) of every article file under root.
+    Directory links are not followed, so a link loop cannot trap the walk."""
+    prefix = len(os.path.join(root, ""))
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(dirpath) / name
+                path = os.path.join(dirpath, name)
+                yield path[prefix:].replace(os.sep, "/"), path
 
 
-def _load_file(path: Path, article_id: str, result: LoadResult) -> None:
-    shown = str(path)
+def _load_file(path: str, article_id: str, result: LoadResult) -> None:
     try:
         text = read_text(path)
-        articles = parse_article(text, article_id, shown)
+        articles = parse_article(text, article_id, path)
     except CorpusError as exc:
         result.warnings.append(exc)
         return
@@ -61,33 +61,33 @@ def _load_file(path: Path, article_id: str, result: LoadResult) -> None:
         if article.published is None:
             line = article.locate(0)[0]
             result.warnings.append(CorpusError(
-                "no publication date: relative dates in it are left unresolved", shown, line, 1))
+                "no publication date: relative dates in it are left unresolved", path, line, 1))
     result.articles.extend(articles)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str) -> str:
     """Decode one article file: UTF-8 (a BOM is dropped), CRLF and lone CR folded to LF."""
-    shown = str(path)
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError as exc:
-        raise CorpusError(f"cannot read article: {exc.strerror or exc}", shown, 1, 1) from None
+        raise CorpusError(f"cannot read article: {exc.strerror or exc}", path, 1, 1) from None
     if not stat.S_ISREG(info.st_mode):
-        raise CorpusError("not a regular file; skipped", shown, 1, 1)
+        raise CorpusError("not a regular file; skipped", path, 1, 1)
     if info.st_size > MAX_ARTICLE_BYTES:
         raise CorpusError(f"article is {info.st_size:,} bytes, over the limit of "
-                          f"{MAX_ARTICLE_BYTES:,}; skipped", shown, 1, 1)
+                          f"{MAX_ARTICLE_BYTES:,}; skipped", path, 1, 1)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
-        raise CorpusError(f"cannot read article: {exc.strerror or exc}", shown, 1, 1) from None
+        raise CorpusError(f"cannot read article: {exc.strerror or exc}", path, 1, 1) from None
     if b"\x00" in data:
-        raise CorpusError("binary file (contains NUL bytes); skipped", shown, 1, 1)
+        raise CorpusError("binary file (contains NUL bytes); skipped", path, 1, 1)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise CorpusError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file "
-                          "as UTF-8", shown, line, column) from None
+                          "as UTF-8", path, line, column) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")

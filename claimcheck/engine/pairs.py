@@ -10,7 +10,7 @@ the most others (one outlier against three agreeing articles is one finding, not
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from claimcheck.expr import EvaluationError
@@ -53,14 +53,15 @@ def signature(claim: Claim, fields: frozenset[str], env: dict) -> tuple:
 
 
 def conflicts(group: list[Claim], holds: Holds, fields: frozenset[str], env: dict,
-              same_article: bool) -> list[tuple[Claim, list[Claim]]]:
-    """(subject, partners) for every claim reported as disagreeing, in corpus order."""
+              same_article: bool, limit: int | None = None) -> list[tuple[Claim, list[Claim], int]]:
+    """(subject, the first `limit` partners, how many partners in all) for every claim reported
+    as disagreeing, in corpus order."""
     classes: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in group:
         classes[signature(claim, fields, env)].append(claim)
     members = list(classes.values())
     edges = _failing_edges(members, holds)
-    return _cover(members, edges, same_article)
+    return _cover(members, edges, same_article, limit)
 
 
 def _failing_edges(members: list[list[Claim]], holds: Holds) -> dict[int, dict[int, tuple[bool, bool]]]:
@@ -80,7 +81,7 @@ def _failing_edges(members: list[list[Claim]], holds: Holds) -> dict[int, dict[i
     return edges
 
 
-def _cover(members, edges, same_article: bool) -> list[tuple[Claim, list[Claim]]]:
+def _cover(members, edges, same_article: bool, limit: int | None):
     alive = set(range(len(members)))
     result = []
     while True:
@@ -89,14 +90,42 @@ def _cover(members, edges, same_article: bool) -> list[tuple[Claim, list[Claim]]
         if not degree:
             break
         chosen = max(degree, key=lambda i: (degree[i], order(members[i][-1])))
-        for subject in members[chosen]:
-            partners = [other for j, (first, second) in edges[chosen].items() if j in alive
-                        for other in members[j]
-                        if other is not subject
-                        and (other.span.article == subject.span.article) == same_article
-                        and (first if order(subject) < order(other) else second)
-                        and (j != chosen or order(other) < order(subject))]
-            if partners:
-                result.append((subject, sorted(partners, key=order)))
+        neighbours = {j: sides for j, sides in edges[chosen].items() if j in alive}
+        if chosen not in neighbours and all(a == b for a, b in neighbours.values()):
+            result.extend(_uniform(members, chosen, neighbours, same_article, limit))
+        else:
+            result.extend(_ordered(members, chosen, neighbours, same_article, limit))
         alive.discard(chosen)
     return sorted(result, key=lambda r: order(r[0]))
+
+
+def _uniform(members, chosen, neighbours, same_article, limit):
+    """Every member of the chosen class disagrees with every member of its neighbours, whatever
+    their order: sort the partners once for the class, not once per member."""
+    pool = sorted((o for j in neighbours for o in members[j]), key=order)
+    per_article = Counter(o.span.article for o in pool)
+    for subject in members[chosen]:
+        own = per_article[subject.span.article]
+        total = own if same_article else len(pool) - own
+        if total == 0:
+            continue
+        shown = []
+        for other in pool:
+            if (other.span.article == subject.span.article) == same_article:
+                shown.append(other)
+                if limit is not None and len(shown) >= limit:
+                    break
+        yield subject, shown, total
+
+
+def _ordered(members, chosen, neighbours, same_article, limit):
+    """The general case: which pairs fail depends on which claim comes first."""
+    for subject in members[chosen]:
+        partners = [other for j, (first, second) in neighbours.items() for other in members[j]
+                    if other is not subject
+                    and (other.span.article == subject.span.article) == same_article
+                    and (first if order(subject) < order(other) else second)
+                    and (j != chosen or order(other) < order(subject))]
+        if partners:
+            partners.sort(key=order)
+            yield subject, partners[:limit] if limit is not None else partners, len(partners)

@@ -75,12 +75,12 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         return _holds(check, {**env_base, "a": a, "b": b}, result)
 
     for group in groups(claims, by_article=same_article):
-        for subject, partners in conflicts(group, holds, fields, env_base, same_article):
-            env = {**env_base, "a": partners[0], "b": subject}
+        for subject, shown, total in conflicts(group, holds, fields, env_base, same_article,
+                                               MAX_PARTNERS):
+            env = {**env_base, "a": shown[0], "b": subject}
             message = check.message(env)
-            if len(partners) > 1:
-                message += f" (and {len(partners) - 1} more)"
-            shown = partners[:MAX_PARTNERS]
+            if total > 1:
+                message += f" (and {total - 1} more)"
             result.findings.append(Finding(
                 check.id, check.severity, check.scope, message,
                 tuple(Location.of(c) for c in (subject, *shown)), (subject, *shown),

@@ -40,7 +40,12 @@ COUNT = "count"
 
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
-    return pint.UnitRegistry()
+    """pint parses its definitions file on every start (about half a second); with a cache folder
+    it reads them back pre-parsed on later runs."""
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except Exception:  # noqa: BLE001 - an unwritable cache folder must not stop a run
+        return pint.UnitRegistry()
 
 
 @lru_cache(maxsize=None)
