@@ -14,7 +14,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.model import SEVERITIES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 class _Parser(argparse.ArgumentParser):

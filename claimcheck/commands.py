@@ -84,7 +84,7 @@ def cmd_check(args) -> int:
         warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
         return EXIT_OK
     color = use_color() and args.format == "text" and not args.output
-    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack), color)
+    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=args.format == "html"), color)
     if args.output:
         write_atomic(args.output, text)
     else:

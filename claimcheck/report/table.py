@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.model import Claim
+from claimcheck.report.sanitize import one_line
 
 
 def claims_table(claims: list[Claim]) -> str:
@@ -17,5 +18,5 @@ def claims_table(claims: list[Claim]) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from claimcheck.report.sanitize import one_line
+
 _COLORS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "bold": "1"}
 
 
@@ -19,11 +21,11 @@ def render(result: dict, color: bool = False) -> str:
         for f in group:
             loc = f["locations"][0]
             lines.append(f"  {loc['line']}:{loc['column']}  {paint(f['severity'], f['severity'])}  "
-                         f"{_clean(f['message'])}  {paint(f['rule'], 'dim')}")
-            lines.append(f"      {paint('│', 'dim')} {_clean(loc['text'])!s}")
+                         f"{one_line(f['message'])}  {paint(f['rule'], 'dim')}")
+            lines.append(f"      {paint('│', 'dim')} {one_line(loc['text'])!s}")
             for other in f["locations"][1:]:
                 where = f"{other['article']}:{other['line']}:{other['column']}"
-                lines.append(f"      {paint('↔', 'dim')} {_clean(other['text'])}  {paint(where, 'dim')}")
+                lines.append(f"      {paint('↔', 'dim')} {one_line(other['text'])}  {paint(where, 'dim')}")
         lines.append("")
     s = result["summary"]
     sev = s["by_severity"]
@@ -33,8 +35,3 @@ def render(result: dict, color: bool = False) -> str:
     lines.append(f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
                  f"{s['articles']} articles, {s['claims']} claims; {verdict}")
     return "\n".join(lines) + "\n"
-
-
-def _clean(text: str) -> str:
-    """Article text must not drive the terminal: drop control characters (ANSI escapes among them)."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)

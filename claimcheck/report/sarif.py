@@ -1,0 +1,110 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it: one run, the checks as `tool.driver.rules`, one
+result per finding with the claim's region and, for a conflict, the other claims as related
+locations. `partialFingerprints` carries the finding's fingerprint so alerts survive edits."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import metadata
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from claimcheck import __version__
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT = "claimcheck/v1"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def render(result: dict, color: bool = False) -> str:
+    rules = _rules(result)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    driver = {"name": "claimcheck", "version": __version__, "semanticVersion": __version__,
+              "rules": rules}
+    homepage = _homepage()
+    if homepage:
+        driver["informationUri"] = homepage
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
+           "results": [_result(f, index) for f in result["findings"]]}
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rules(result: dict) -> list[dict]:
+    """Every check that ran (from `rules`), then any rule a finding names that `rules` lacks."""
+    described = dict(result.get("rules") or {})
+    for f in result["findings"]:
+        described.setdefault(f["rule"], {"severity": f["severity"], "scope": f["scope"]})
+    return [_rule(rule_id, info) for rule_id, info in described.items()]
+
+
+def _rule(rule_id: str, info: dict) -> dict:
+    description = (info.get("description") or rule_id).strip()
+    short = description.split(". ")[0].rstrip(".") + "." if description != rule_id else rule_id
+    facts = [("scope", info.get("scope")), ("claim types", ", ".join(info.get("claim_types") or [])),
+             ("defined in", f"{info['path']}:{info['line']}" if info.get("path") else None)]
+    facts = [(name, value) for name, value in facts if value]
+    text = "\n".join([description, "", *(f"{name}: {value}" for name, value in facts)]).strip()
+    markdown = "\n".join([description, "", *(f"- **{name}**: `{value}`" for name, value in facts)])
+    return {"id": rule_id, "name": _pascal(rule_id),
+            "shortDescription": {"text": short}, "fullDescription": {"text": description},
+            "help": {"text": text, "markdown": markdown.strip()},
+            "defaultConfiguration": {"level": LEVELS.get(info.get("severity"), "warning")},
+            "properties": {"tags": ["claimcheck", *(t for t in [info.get("scope")] if t),
+                                    *(info.get("claim_types") or [])]}}
+
+
+def _result(finding: dict, index: dict[str, int]) -> dict:
+    locations = finding.get("locations") or []
+    out = {"ruleId": finding["rule"], "ruleIndex": index[finding["rule"]],
+           "level": LEVELS.get(finding["severity"], "warning"),
+           "message": {"text": finding["message"]},
+           "partialFingerprints": {FINGERPRINT: finding["fingerprint"]},
+           "properties": {"scope": finding["scope"]}}
+    if locations:
+        out["locations"] = [{"physicalLocation": _physical(locations[0])}]
+    if len(locations) > 1:
+        out["relatedLocations"] = [
+            {"id": i, "physicalLocation": _physical(loc),
+             "message": {"text": f"{loc['text']} ({loc['article']}:{loc['line']}:{loc['column']})"}}
+            for i, loc in enumerate(locations[1:], start=1)]
+    return out
+
+
+def _physical(loc: dict) -> dict:
+    line, column, text = loc["line"], loc["column"], loc.get("text") or ""
+    parts = _LINE_BREAK.split(text)
+    end_line = line + len(parts) - 1
+    end_column = column + len(text) if len(parts) == 1 else len(parts[-1]) + 1
+    region = {"startLine": line, "startColumn": column, "endLine": end_line,
+              "endColumn": end_column, "snippet": {"text": text}}
+    return {"artifactLocation": _artifact(loc.get("file") or loc["article"].split("#")[0]),
+            "region": region}
+
+
+def _artifact(path: str) -> dict:
+    """A relative POSIX URI against %SRCROOT% (the checkout); an absolute path becomes a file URI."""
+    posix = PurePosixPath(path.replace("\\", "/"))
+    if posix.is_absolute():
+        return {"uri": "file://" + quote(str(posix))}
+    parts = [p for p in posix.parts if p != "."]
+    return {"uri": quote("/".join(parts)), "uriBaseId": "%SRCROOT%"}
+
+
+def _pascal(rule_id: str) -> str:
+    return "".join(word[:1].upper() + word[1:] for word in re.split(r"[^0-9A-Za-z]+", rule_id))
+
+
+def _homepage() -> str | None:
+    """The project's address, as its package metadata declares it (none is declared yet)."""
+    try:
+        meta = metadata.metadata("claimcheck")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("homepage", "home", "source", "repository"):
+            return url.strip()
+    return meta.get("Home-page") or None
