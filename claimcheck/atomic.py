@@ -18,6 +18,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise ClaimcheckError(f"cannot write output: {exc.strerror or exc}", str(target), 1, 1) from None
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -29,6 +30,17 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         _remove(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Keep the mode of the file being replaced; a new one gets the usual 0666 less the umask
+    (mkstemp's 0600 would hide a report from the rest of a team)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove(path: str) -> None:
