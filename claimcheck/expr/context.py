@@ -26,7 +26,7 @@ class Context:
             "value": value, "kind": T.STRING, "type": T.STRING, "key": T.STRING,
             "entities": T.STRINGS, "tense": T.STRING, "hedges": T.STRINGS,
             "attribution": T.STRING, "text": T.STRING, "sentence": T.STRING, "unit": T.STRING,
-            "ordinal": T.NUMBER, "article": T.ARTICLE, "fact": T.FACT,
+            "ordinal": T.NUMBER, "source": T.STRING, "article": T.ARTICLE, "fact": T.FACT,
         }
 
     def fields_of(self, t: T.Type) -> dict[str, T.Type]:

@@ -52,6 +52,7 @@ _CLAIM_FIELDS = {
     "text": lambda c, env: c.span.text,
     "sentence": lambda c, env: c.sentence,
     "unit": lambda c, env: getattr(c.value, "unit", ""),
+    "source": lambda c, env: _article(c, env).source,
     "article": _article,
     "fact": _fact,
 }

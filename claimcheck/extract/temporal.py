@@ -78,20 +78,25 @@ _PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
 # Cheap substring tests (on the lowercased sentence) that must pass before a pattern's regex runs:
 # most sentences hold no temporal expression, and most patterns cannot match most sentences.
 _DIGITS = tuple("0123456789")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PARTS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of", "half of")
 _WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNITS = ("day", "week", "month", "year", "decade")
 
 
-def _pattern(*regexes: str, needs: tuple[str, ...] = _DIGITS):
+def _pattern(*regexes: str, needs: tuple = (_DIGITS,)):
+    """Register a handler for its regexes. `needs` lists groups of needles: every group must have
+    one needle in the text (capitalised needles are matched as written, others in lower case)."""
+    groups = (needs,) if needs and isinstance(needs[0], str) else needs
+
     def register(handler: Handler) -> Handler:
         for regex in regexes:
-            _PATTERNS.append((re.compile(regex), handler, needs))
+            _PATTERNS.append((re.compile(regex), handler, groups))
         return handler
     return register
 
 
-@_pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b")
+@_pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(_DIGITS, ("-",)))
 def _iso(m, ref, direction):
     try:
         d = date(int(m["year"]), int(m["m"]), int(m["day"]))
@@ -100,7 +105,8 @@ def _iso(m, ref, direction):
     return d, d, "day"
 
 
-@_pattern(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}")
+@_pattern(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
+          needs=(_DIGITS, _MONTHS))
 def _full_date(m, ref, direction):
     parsed = parse_explicit(m.group())
     if parsed is None or parsed[2] is None:
@@ -112,7 +118,8 @@ def _full_date(m, ref, direction):
     return d, d, "day"
 
 
-@_pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}", needs=_DIGITS)
+@_pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}",
+          needs=(_DIGITS, _MONTHS))
 def _month_day(m, ref, direction):
     parsed = parse_explicit(m.group())
     if parsed is None or ref is None:
@@ -121,7 +128,7 @@ def _month_day(m, ref, direction):
     return (d, d, "day") if d else None
 
 
-@_pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=_MONTHS)
+@_pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=(_MONTHS, _PARTS))
 def _part_of_month(m, ref, direction):
     month = month_number(m["month"])
     if m["year"]:
@@ -134,13 +141,14 @@ def _part_of_month(m, ref, direction):
     return first, last, "part-of-month"
 
 
-@_pattern(rf"\b{MONTH},?\s+{YEAR}")
+@_pattern(rf"\b{MONTH},?\s+{YEAR}", needs=(_DIGITS, _MONTHS))
 def _month_year(m, ref, direction):
     first, last = cal.month_interval(int(m["year"]), month_number(m["month"]))
     return first, last, "month"
 
 
-@_pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}", needs=_MONTHS)
+@_pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}",
+          needs=(_MONTHS, ("last", "next", "this", "coming")))
 def _modified_month(m, ref, direction):
     if ref is None:
         return None
@@ -244,7 +252,7 @@ def _trailing(ref: date, unit: str) -> cal.Interval:
 
 
 @_pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before))\b",
-          needs=_UNITS)
+          needs=(_UNITS, ("ago",)))
 def _ago(m, ref, direction):
     if ref is None or m["dir"].lower() != "ago":
         return None
@@ -252,7 +260,7 @@ def _ago(m, ref, direction):
 
 
 @_pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
-          needs=_UNITS)
+          needs=(_UNITS, ("in ", "within ")))
 def _in_n(m, ref, direction):
     if ref is None or direction == "past":
         return None
@@ -284,13 +292,14 @@ def _deictic(m, ref, direction):
     return d, d, "day"
 
 
-@_pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)")
+@_pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(_DIGITS, _PARTS))
 def _part_of_year(m, ref, direction):
     first, last = cal.part_of(cal.year_interval(int(m["year"])), m["part"])
     return first, last, "part-of-year"
 
 
-@_pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?)(?P<decade>1[6-9]\d0|20\d0)['’]?s\b")
+@_pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?)(?P<decade>1[6-9]\d0|20\d0)['’]?s\b",
+          needs=("0s", "0's", "0’s"))
 def _decade(m, ref, direction):
     first, last = cal.decade_part(int(m["decade"]), m["part"])
     return first, last, "part-of-decade" if m["part"] else "decade"
@@ -342,7 +351,7 @@ def _quarter(m, ref, direction):
     return first, last, "quarter"
 
 
-@_pattern(rf"(?<=\b)(?i:{PREP}\s+){YEAR}")
+@_pattern(rf"(?<=\b)(?i:{PREP}\s+){YEAR}", needs=("16", "17", "18", "19", "20"))
 def _year(m, ref, direction):
     first, last = cal.year_interval(int(m["year"]))
     return first, last, "year"
@@ -351,6 +360,12 @@ def _year(m, ref, direction):
 # Spans that each pattern reports start at the expression, not at a leading preposition.
 _LEADING_PREPOSITION = re.compile(rf"(?i:(?:{PREP}|early\s+in|late\s+in)\s+(?:the\s+month\s+of\s+)?)")
 assert _LEADING_PREPOSITION
+
+
+def _has_any(group: tuple[str, ...], text: str, lowered: str, seen: dict) -> bool:
+    if group not in seen:
+        seen[group] = any(needle in (text if needle[0].isupper() else lowered) for needle in group)
+    return seen[group]
 
 
 def find_time_expressions(text: str, ref: date | None,
@@ -362,10 +377,8 @@ def find_time_expressions(text: str, ref: date | None,
     candidates = []
     lowered = text.lower()
     present: dict[tuple[str, ...], bool] = {}
-    for order, (regex, handler, needs) in enumerate(_PATTERNS):
-        if needs not in present:
-            present[needs] = any(needle in lowered for needle in needs)
-        if not present[needs]:
+    for order, (regex, handler, groups) in enumerate(_PATTERNS):
+        if not all(_has_any(group, text, lowered, present) for group in groups):
             continue
         strip = handler in (_bare_month, _year, _season)
         for m in regex.finditer(text):
