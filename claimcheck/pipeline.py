@@ -3,6 +3,7 @@ the CLI adds files and flags."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
@@ -60,6 +61,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     """Load and extract; with a cache, only articles it has not seen are extracted."""
     loaded = load_corpus(paths)
     articles = loaded.articles
+    gc.freeze()  # the corpus lives as long as the run: keep the collector from rescanning it
     keys = [cache.key(a) for a in articles] if cache else []
     cached = cache.get_many(keys) if cache else {}
     todo = [i for i in range(len(articles)) if not cache or keys[i] not in cached]
@@ -69,6 +71,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     by_index = dict(zip(todo, fresh))
     claims = [c for i in range(len(articles))
               for c in (by_index[i] if i in by_index else cached[keys[i]])]
+    gc.freeze()
     return articles, claims, loaded.warnings
 
 
