@@ -2,6 +2,10 @@
 the article's content, the rule pack and claimcheck's version: an unchanged corpus re-checks
 without re-extracting.
 
+Two tables: `claims` maps an article's content key to its claims; `files` maps a file whose
+size, modification time and inode have not changed to the articles it held (their metadata and
+content keys), so an unchanged file is not even read again.
+
 Claims are stored as JSON, never pickled: a cache file that came with a repository must not be
 able to run code.
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -27,6 +32,8 @@ class ClaimCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, "
+                        "payload TEXT NOT NULL)")
         self.hits = self.misses = 0
 
     def key(self, article: Article) -> str:
@@ -55,8 +62,54 @@ class ClaimCache:
             self.db.executemany("INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)",
                                 [(k, json.dumps([_record(c) for c in v])) for k, v in entries.items()])
 
+    def get_files(self, paths: list[str]) -> dict[str, tuple[str, list[dict]]]:
+        """path → (stamp, article records) as stored by put_files."""
+        found = {}
+        for start in range(0, len(paths), 500):
+            chunk = paths[start:start + 500]
+            rows = self.db.execute(f"SELECT path, stamp, payload FROM files WHERE path IN "
+                                   f"({','.join('?' * len(chunk))})", chunk)
+            for path, stamp, payload in rows:
+                try:
+                    records = json.loads(payload)
+                except ValueError:
+                    continue
+                if isinstance(records, list) and all(isinstance(r, dict) for r in records):
+                    found[path] = (stamp, records)
+        return found
+
+    def put_files(self, entries: dict[str, tuple[str, list[dict]]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, payload) VALUES (?, ?, ?)",
+                                [(p, st, json.dumps(r)) for p, (st, r) in entries.items()])
+
+    def forget_files(self, paths: list[str]) -> None:
+        with self.db:
+            self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    def stamp(self, path: str) -> str | None:
+        """What says a file is unchanged without reading it (with the salt: pack and version)."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return f"{self.salt}{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
+
     def close(self) -> None:
         self.db.close()
+
+
+def article_record(article: Article, key: str) -> dict:
+    return {"id": article.id, "published": article.published.isoformat() if article.published else None,
+            "title": article.title, "source": article.source, "key": key}
+
+
+def restore_article(record: dict, path: str) -> Article:
+    """An article known from the cache: its metadata, but not its text (its claims come from the
+    cache as well, and nothing after extraction needs the text of an article without
+    suppression comments; files with such comments are never restored this way)."""
+    published = date.fromisoformat(record["published"]) if record["published"] else None
+    return Article(record["id"], "", published, record["title"], record["source"], path)
 
 
 def _record(claim: Claim) -> dict:

@@ -7,15 +7,15 @@ import gc
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache
-from claimcheck.corpus import load_corpus
+from claimcheck.cache import ClaimCache, article_record, restore_article
+from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError
 from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
-from claimcheck.suppress import apply_suppressions
+from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
 
 
 @dataclass
@@ -58,21 +58,53 @@ class Outcome:
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
                    cache: ClaimCache | None = None) -> tuple[list[Article], list[Claim], list]:
-    """Load and extract; with a cache, only articles it has not seen are extracted."""
-    loaded = load_corpus(paths)
-    articles = loaded.articles
+    """Load and extract. With a cache, unchanged files are not read, and only articles whose
+    content it has not seen are extracted."""
+    files = discover(paths)
+    known = cache.get_files([p for _, p in files]) if cache else {}
+    articles: list[Article] = []
+    keys: list[str | None] = []
+    restored: set[str] = set()      # paths of files known from the cache, not read
+    warnings: list[CorpusError] = []
+    entries: dict[str, tuple[str, list[dict]]] = {}
+    for article_id, path in files:
+        stamp = cache.stamp(path) if cache else None
+        entry = known.get(path)
+        if stamp and entry and entry[0] == stamp:
+            articles.extend(restore_article(r, path) for r in entry[1])
+            keys.extend(r["key"] for r in entry[1])
+            restored.add(path)
+            continue
+        try:
+            loaded = load_file(path, article_id)
+        except CorpusError as exc:
+            warnings.append(exc)
+            continue
+        loaded_keys = [cache.key(a) if cache else None for a in loaded]
+        articles.extend(loaded)
+        keys.extend(loaded_keys)
+        if stamp and not any(SUPPRESSION_MARK in a.text for a in loaded):
+            entries[path] = (stamp, [article_record(a, k) for a, k in zip(loaded, loaded_keys)])
+    ordered = sorted(range(len(articles)), key=lambda i: articles[i].id)
+    articles, keys = [articles[i] for i in ordered], [keys[i] for i in ordered]
+    warnings.extend(undated_warnings(articles))
     gc.freeze()  # the corpus lives as long as the run: keep the collector from rescanning it
-    keys = [cache.key(a) for a in articles] if cache else []
+
     cached = cache.get_many(keys) if cache else {}
-    todo = [i for i in range(len(articles)) if not cache or keys[i] not in cached]
+    todo = [i for i in range(len(articles)) if keys[i] not in cached]
+    missing = {articles[i].path for i in todo if articles[i].path in restored}
+    if cache and missing:  # known files whose claims are gone from the cache: read them again
+        cache.forget_files(sorted(missing))
+        return extract_corpus(paths, pack, jobs, cache)
     fresh = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
-    if cache and todo:
+    if cache:
         cache.put_many({keys[i]: claims for i, claims in zip(todo, fresh)})
+        cache.put_files(entries)
     by_index = dict(zip(todo, fresh))
     claims = [c for i in range(len(articles))
               for c in (by_index[i] if i in by_index else cached[keys[i]])]
     gc.freeze()
-    return articles, claims, loaded.warnings
+    return articles, claims, warnings
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from claimcheck.model import Article, Finding
 
+SUPPRESSION_MARK = "claimcheck:"   # no article without it can hold a directive
 _DIRECTIVE = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>ignore-file|ignore)\s+(?P<ids>[\w\-, ]+?)\s*-->")
 
 

@@ -71,3 +71,44 @@ def test_cache_never_unpickles(tmp_path, default_pack):
     cache = ClaimCache(tmp_path / "c.sqlite", default_pack.digest)
     assert cache.get_many(["k"]) == {}
     assert not (tmp_path / "PWNED").exists()
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, default_pack, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
+    (corpus / "b.md").write_text("---\ndate: 2021-12-14\ntitle: B\n---\n\nXi and Putin met on Monday.\n")
+    path = tmp_path / "cache.sqlite"
+    cold_articles, cold_claims, _ = extract_corpus([str(corpus)], default_pack,
+                                                   cache=ClaimCache(path, default_pack.digest))
+
+    def no_reading(*args):
+        raise AssertionError("an unchanged file was read")
+    monkeypatch.setattr("claimcheck.pipeline.load_file", no_reading)
+    articles, claims, _ = extract_corpus([str(corpus)], default_pack,
+                                         cache=ClaimCache(path, default_pack.digest))
+    assert claims == cold_claims
+    assert [(a.id, a.published, a.title) for a in articles] == \
+        [(a.id, a.published, a.title) for a in cold_articles]
+
+
+def test_known_files_whose_claims_are_gone_are_read_again(tmp_path, default_pack):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
+    path = tmp_path / "cache.sqlite"
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM claims")
+    again = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    assert again == first and len(first) == 1
+
+
+def test_files_with_suppressions_are_always_read(tmp_path, default_pack, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2021-12-14 <!-- claimcheck: ignore x --> Xi met on Monday.")
+    path = tmp_path / "cache.sqlite"
+    extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    articles = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[0]
+    assert "claimcheck: ignore" in articles[0].text

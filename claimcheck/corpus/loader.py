@@ -26,43 +26,45 @@ def load_corpus(paths: list[str]) -> LoadResult:
     that cannot be read or parsed is a warning, and the rest of the corpus goes on.
     """
     result = LoadResult()
-    for root in paths:
-        if not os.path.exists(root):
-            raise UsageError(f"no such file or directory: {root}", root, 1, 1)
-        if os.path.isdir(root):
-            for article_id, path in sorted(_walk(root)):
-                _load_file(path, article_id, result)
-        else:
-            _load_file(root, os.path.basename(root), result)
+    for article_id, path in discover(paths):
+        try:
+            result.articles.extend(load_file(path, article_id))
+        except CorpusError as exc:
+            result.warnings.append(exc)
     result.articles.sort(key=lambda a: a.id)
+    result.warnings.extend(undated_warnings(result.articles))
     return result
 
 
-def _walk(root: str):
-    """(id relative to root with "/" separators, path) of every article file under root.
-    Directory links are not followed, so a link loop cannot trap the walk."""
-    prefix = len(os.path.join(root, ""))
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                path = os.path.join(dirpath, name)
-                yield path[prefix:].replace(os.sep, "/"), path
+def discover(paths: list[str]) -> list[tuple[str, str]]:
+    """(article id, path) of every article file under `paths`: ids are relative to the directory
+    given, with "/" separators. Directory links are not followed, so a link loop cannot trap
+    the walk."""
+    found = []
+    for root in paths:
+        if not os.path.exists(root):
+            raise UsageError(f"no such file or directory: {root}", root, 1, 1)
+        if not os.path.isdir(root):
+            found.append((os.path.basename(root), root))
+            continue
+        prefix = len(os.path.join(root, ""))
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                    path = os.path.join(dirpath, name)
+                    found.append((path[prefix:].replace(os.sep, "/"), path))
+    return found
 
 
-def _load_file(path: str, article_id: str, result: LoadResult) -> None:
-    try:
-        text = read_text(path)
-        articles = parse_article(text, article_id, path)
-    except CorpusError as exc:
-        result.warnings.append(exc)
-        return
-    for article in articles:
-        if article.published is None:
-            line = article.locate(0)[0]
-            result.warnings.append(CorpusError(
-                "no publication date: relative dates in it are left unresolved", path, line, 1))
-    result.articles.extend(articles)
+def load_file(path: str, article_id: str) -> list[Article]:
+    return parse_article(read_text(path), article_id, path)
+
+
+def undated_warnings(articles: list[Article]) -> list[CorpusError]:
+    return [CorpusError("no publication date: relative dates in it are left unresolved", a.path,
+                        a.locate(0)[0] if a.text else 1, 1)
+            for a in articles if a.published is None]
 
 
 def read_text(path: str) -> str:
