@@ -1,6 +1,7 @@
 """The rule expression language: a lark grammar, a typed compiler to closures, and their errors."""
 
-from claimcheck.expr.compiler import Compiled, compile_expression, compile_template
+from claimcheck.expr.compiler import Compiled, compile_expression
+from claimcheck.expr.template import compile_template
 from claimcheck.expr.context import Context
 from claimcheck.expr.faults import EvaluationError, ExprFault
 

@@ -1,0 +1,150 @@
+"""Calendar-named expressions: explicit dates, months, parts of months and years, decades,
+seasons, quarters and years. Year-less ones take their year from the tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimcheck.extract import calendar as cal
+from claimcheck.extract.temporal.patterns import (DAY, DIGITS, MONTH, MONTHS, PART, PARTS, PREP,
+                                                  YEAR, month_number, parse_explicit, pattern)
+
+
+@pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)))
+def _iso(m, ref, direction):
+    try:
+        d = date(int(m["year"]), int(m["m"]), int(m["day"]))
+    except ValueError:
+        return None
+    return d, d, "day"
+
+
+@pattern(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
+          needs=(DIGITS, MONTHS))
+def _full_date(m, ref, direction):
+    parsed = parse_explicit(m.group())
+    if parsed is None or parsed[2] is None:
+        return None
+    try:
+        d = date(parsed[2], parsed[0], parsed[1])
+    except ValueError:
+        return None
+    return d, d, "day"
+
+
+@pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}",
+          needs=(DIGITS, MONTHS))
+def _month_day(m, ref, direction):
+    parsed = parse_explicit(m.group())
+    if parsed is None or ref is None:
+        return None
+    d = cal.day_occurrence(ref, parsed[0], parsed[1], direction)
+    return (d, d, "day") if d else None
+
+
+@pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=(MONTHS, PARTS))
+def _part_of_month(m, ref, direction):
+    month = month_number(m["month"])
+    if m["year"]:
+        year = int(m["year"])
+    elif ref is None:
+        return None
+    else:
+        year = cal.month_occurrence(ref, month, "", direction)[0].year
+    first, last = cal.month_part(year, month, m["part"])
+    return first, last, "part-of-month"
+
+
+@pattern(rf"\b{MONTH},?\s+{YEAR}", needs=(DIGITS, MONTHS))
+def _month_year(m, ref, direction):
+    first, last = cal.month_interval(int(m["year"]), month_number(m["month"]))
+    return first, last, "month"
+
+
+@pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}",
+          needs=(MONTHS, ("last", "next", "this", "coming")))
+def _modified_month(m, ref, direction):
+    if ref is None:
+        return None
+    mod = " ".join(m["mod"].lower().split())
+    mod = "next" if mod in ("coming", "this coming") else mod
+    first, last = cal.month_occurrence(ref, month_number(m["month"]), mod, direction)
+    return first, last, "month"
+
+
+@pattern(rf"(?<=\b)(?i:(?:{PREP}|early\s+in|late\s+in)\s+)(?:the\s+month\s+of\s+)?{MONTH}",
+         needs=MONTHS, strip_preposition=True)
+def _bare_month(m, ref, direction):
+    if ref is None:
+        return None
+    first, last = cal.month_occurrence(ref, month_number(m["month"]), "", direction)
+    return first, last, "month"
+
+
+@pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(DIGITS, PARTS))
+def _part_of_year(m, ref, direction):
+    first, last = cal.part_of(cal.year_interval(int(m["year"])), m["part"])
+    return first, last, "part-of-year"
+
+
+@pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?)(?P<decade>1[6-9]\d0|20\d0)['’]?s\b",
+          needs=("0s", "0's", "0’s"))
+def _decade(m, ref, direction):
+    first, last = cal.decade_part(int(m["decade"]), m["part"])
+    return first, last, "part-of-decade" if m["part"] else "decade"
+
+
+@pattern(r"(?i:\b(?:(?P<mod>last|next|this|the\s+coming|the\s+past|early|late)\s+|"
+          r"(?:in|during|by|until|through)\s+(?:the\s+)?)(?P<season>winter|spring|summer|autumn|fall)"
+          rf"(?:\s+(?:of\s+)?{YEAR})?\b)",
+          needs=("winter", "spring", "summer", "autumn", "fall"), strip_preposition=True)
+def _season(m, ref, direction):
+    season = m["season"].lower()
+    if m["year"]:
+        year = int(m["year"])
+        first, last = cal.season_interval(year, season)
+        return first, last, "season"
+    if ref is None:
+        return None
+    mod = " ".join((m["mod"] or "").lower().split())
+    candidates = [cal.season_interval(y, season) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    current = [c for c in candidates if c[0] <= ref <= c[1]]
+    if mod == "this" and current:
+        first, last = current[0]
+    elif mod in ("last", "the past"):
+        first, last = max(c for c in candidates if c[1] < ref)
+    elif mod in ("next", "the coming"):
+        first, last = min(c for c in candidates if c[0] > ref)
+    else:
+        first, last = cal.pick(candidates, ref, direction)
+    return first, last, "season"
+
+
+@pattern(r"(?i:\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+          rf"(?:\s+of\s+{YEAR}|\s+of\s+(?P<rel>this|next|last)\s+year)?\b)",
+          r"\bQ(?P<q2>[1-4])\s+(?P<year2>20\d\d)\b",
+          needs=("quarter", "q1", "q2", "q3", "q4"))
+def _quarter(m, ref, direction):
+    groups = m.groupdict()
+    q_word = (groups.get("q") or groups["q2"]).lower()
+    quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+               "fourth": 4, "4th": 4}.get(q_word) or int(q_word)
+    year_text = groups.get("year") or groups.get("year2")
+    if year_text:
+        year = int(year_text)
+    elif ref is None:
+        return None
+    else:
+        year = ref.year + {"next": 1, "last": -1}.get((groups.get("rel") or "").lower(), 0)
+    first, last = cal.quarter_interval(year, quarter)
+    return first, last, "quarter"
+
+
+@pattern(rf"(?<=\b)(?i:{PREP}\s+){YEAR}", needs=("16", "17", "18", "19", "20"),
+         strip_preposition=True)
+def _year(m, ref, direction):
+    first, last = cal.year_interval(int(m["year"]))
+    return first, last, "year"
+
+
+# Spans that each pattern reports start at the expression, not at a leading preposition.

@@ -1,0 +1,92 @@
+"""The building blocks of temporal patterns, the pattern registry, and explicit-date parsing.
+
+Explicit dates ("Dec. 15, 2021", "June 16") are parsed by dateparser; the pattern modules resolve
+everything relative against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Callable
+
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+         r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+         r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?![\w-])")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
+PART = (r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        r"the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)")
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+COUNT = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+PREP = r"(?:in|during|since|until|till|by|through|throughout|from|before|after|of|between|and|to)"
+
+
+def month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _MONTH_ABBR.get(key) or _MONTH_NAMES.index(key) + 1
+
+
+@lru_cache(maxsize=4096)
+def parse_explicit(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of an explicit date as written, parsed by dateparser.
+
+    Cached by the string: the same date strings recur across a corpus, and dateparser is slow.
+    """
+    import dateparser  # imported here: loading it costs a noticeable fraction of a second
+
+    has_year = re.search(r"\d{4}", text) is not None
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first",
+                  "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": _NEUTRAL_BASE},
+    )
+    if parsed is None:
+        return None
+    return parsed.month, parsed.day, parsed.year if has_year else None
+
+
+# A leap year as the base, so dateparser accepts a year-less "February 29".
+_NEUTRAL_BASE = datetime(2000, 1, 1)
+
+
+Handler = Callable[[re.Match, "date | None", str], "tuple[date, date, str] | None"]
+PATTERNS: list["Pattern"] = []
+
+# Cheap substring tests (on the lowercased sentence) that must pass before a pattern's regex runs:
+# most sentences hold no temporal expression, and most patterns cannot match most sentences.
+DIGITS = tuple("0123456789")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+PARTS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of", "half of")
+WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNITS = ("day", "week", "month", "year", "decade")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    handler: Handler
+    needs: tuple[tuple[str, ...], ...]
+    strip_preposition: bool     # report "July", not "in July"
+
+
+def pattern(*regexes: str, needs: tuple = (DIGITS,), strip_preposition: bool = False):
+    """Register a handler for its regexes. `needs` lists groups of needles: every group must have
+    one needle in the text (capitalised needles are matched as written, others in lower case).
+    Registration order breaks ties between matches of the same place and length."""
+    groups = (needs,) if needs and isinstance(needs[0], str) else needs
+
+    def register(handler: Handler) -> Handler:
+        for regex in regexes:
+            PATTERNS.append(Pattern(re.compile(regex), handler, groups, strip_preposition))
+        return handler
+    return register

@@ -1,0 +1,137 @@
+"""Expressions relative to the publication date: weekdays, weekends, "last week", "next year",
+"two weeks ago", "in three days", "yesterday"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from claimcheck.extract import calendar as cal
+from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, WEEKDAY_NEEDLES,
+                                                  WEEKDAYS, pattern)
+
+
+@pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
+          r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b",
+          needs=WEEKDAY_NEEDLES)
+def _weekday(m, ref, direction):
+    if ref is None:
+        return None
+    mod = " ".join((m["mod"] or "").lower().split())
+    mod = {"past": "this past"}.get(mod, mod)
+    d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), mod, direction)
+    return d, d, "day"
+
+
+@pattern(r"(?i:\b(?P<mod>over\s+the|during\s+the|at\s+the|on\s+the|this|last|next|the\s+past|"
+          r"the\s+coming|the\s+previous|the\s+following)\s+weekend)\b",
+          needs=("weekend",))
+def _weekend(m, ref, direction):
+    if ref is None:
+        return None
+    mod = " ".join(m["mod"].lower().split())
+    if mod in ("last", "the past", "the previous"):
+        direction = "past"
+    elif mod in ("next", "the coming", "the following"):
+        direction = "future"
+    monday = ref - timedelta(days=ref.weekday())
+    this_weekend = (monday + timedelta(days=5), monday + timedelta(days=6))
+    last_weekend = (this_weekend[0] - timedelta(days=7), this_weekend[1] - timedelta(days=7))
+    next_weekend = (this_weekend[0] + timedelta(days=7), this_weekend[1] + timedelta(days=7))
+    if mod == "this":
+        first, last = this_weekend
+    else:
+        first, last = cal.pick([last_weekend, this_weekend, next_weekend], ref, direction)
+    return first, last, "weekend"
+
+
+@pattern(r"(?i:\b(?P<mod>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+following|"
+          r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
+          r"(?P<unit>week|month|quarter|year|decade)\b)",
+          needs=("week", "month", "quarter", "year", "decade"))
+def _relative_unit(m, ref, direction):
+    if ref is None:
+        return None
+    mod = " ".join(m["mod"].lower().split())
+    unit = m["unit"].lower()
+    step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the coming": 1}.get(mod, 0)
+    period = _period(ref, unit, step)
+    if mod == "the past":
+        return _trailing(ref, unit) + (unit,)
+    if mod == "the coming":
+        period = _period(ref, unit, 0)
+        return ref, period[1], unit
+    if mod == "earlier this":
+        return period[0], ref, f"part-of-{unit}"
+    if mod == "later this":
+        return ref, period[1], f"part-of-{unit}"
+    if mod.startswith("the end of"):
+        which = mod.rsplit(" ", 1)[1]
+        period = _period(ref, unit, {"next": 1, "last": -1}.get(which, 0))
+        return cal.part_of(period, "late") + (f"part-of-{unit}",)
+    return period[0], period[1], unit
+
+
+def _period(ref: date, unit: str, step: int) -> cal.Interval:
+    if unit == "week":
+        return cal.week_of(ref + timedelta(days=7 * step))
+    if unit == "quarter":
+        shifted = cal.shift_months(ref.replace(day=1), 3 * step)
+        return cal.quarter_interval(shifted.year, (shifted.month - 1) // 3 + 1)
+    if unit == "month":
+        shifted = cal.shift_months(ref.replace(day=1), step)
+        return cal.month_interval(shifted.year, shifted.month)
+    if unit == "year":
+        return cal.year_interval(ref.year + step)
+    decade = ref.year // 10 * 10 + 10 * step
+    return date(decade, 1, 1), date(decade + 9, 12, 31)
+
+
+def _trailing(ref: date, unit: str) -> cal.Interval:
+    """"the past week/month/year": the span that ends on the publication date."""
+    if unit == "week":
+        return ref - timedelta(days=7), ref
+    if unit in ("month", "quarter"):
+        return cal.shift_months(ref, -1 if unit == "month" else -3), ref
+    return cal.shift_months(ref, -12 * (10 if unit == "decade" else 1)), ref
+
+
+@pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before))\b",
+          needs=(UNITS, ("ago",)))
+def _ago(m, ref, direction):
+    if ref is None or m["dir"].lower() != "ago":
+        return None
+    return _offset(ref, m, -1)
+
+
+@pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
+          needs=(UNITS, ("in ", "within ")))
+def _in_n(m, ref, direction):
+    if ref is None or direction == "past":
+        return None
+    return _offset(ref, m, 1)
+
+
+def _offset(ref: date, m: re.Match, sign: int):
+    n = SMALL_NUMBERS.get(m["n"].lower()) or int(m["n"]) if not m["n"].isdigit() else int(m["n"])
+    unit = m["unit"].lower()
+    if unit == "day":
+        d = ref + timedelta(days=sign * n)
+        return d, d, "day"
+    if unit == "week":
+        centre = ref + timedelta(days=sign * 7 * n)
+        return centre - timedelta(days=3), centre + timedelta(days=3), "week"
+    if unit == "month":
+        shifted = cal.shift_months(ref, sign * n)
+        return cal.month_interval(shifted.year, shifted.month) + ("month",)
+    years = n * (10 if unit == "decade" else 1)
+    return cal.year_interval(ref.year + sign * years) + ("year",)
+
+
+@pattern(r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)",
+          needs=("yesterday", "today", "tomorrow", "tonight"))
+def _deictic(m, ref, direction):
+    if ref is None:
+        return None
+    d = ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0))
+    return d, d, "day"
