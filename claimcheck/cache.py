@@ -3,8 +3,8 @@ the article's content, the rule pack and claimcheck's version: an unchanged corp
 without re-extracting.
 
 Two tables: `claims` maps an article's content key to its claims; `files` maps a file whose
-size, modification time and inode have not changed to the articles it held (their metadata and
-content keys), so an unchanged file is not even read again.
+size, modification time and inode have not changed to the articles it held and their claims, so
+an unchanged file is not even read again (a fresh clone, with new times, still reuses `claims`).
 
 Claims are stored as JSON, never pickled: a cache file that came with a repository must not be
 able to run code.
@@ -31,6 +31,7 @@ class ClaimCache:
         self.salt = f"{SCHEMA}\0{__version__}\0{pack_digest}\0"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
         self.db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, "
                         "payload TEXT NOT NULL)")
@@ -62,30 +63,27 @@ class ClaimCache:
             self.db.executemany("INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)",
                                 [(k, json.dumps([_record(c) for c in v])) for k, v in entries.items()])
 
-    def get_files(self, paths: list[str]) -> dict[str, tuple[str, list[dict]]]:
-        """path → (stamp, article records) as stored by put_files."""
+    def restore_files(self, stamps: dict[str, str]) -> dict[str, list[tuple[Article, list[Claim]]]]:
+        """Articles and claims of every file whose stamp is unchanged since put_files: one pass
+        over the table, and only matching rows are decoded."""
         found = {}
-        for start in range(0, len(paths), 500):
-            chunk = paths[start:start + 500]
-            rows = self.db.execute(f"SELECT path, stamp, payload FROM files WHERE path IN "
-                                   f"({','.join('?' * len(chunk))})", chunk)
-            for path, stamp, payload in rows:
-                try:
-                    records = json.loads(payload)
-                except ValueError:
-                    continue
-                if isinstance(records, list) and all(isinstance(r, dict) for r in records):
-                    found[path] = (stamp, records)
+        for path, stamp, payload in self.db.execute("SELECT path, stamp, payload FROM files"):
+            if stamps.get(path) != stamp:
+                continue
+            try:
+                found[path] = [(restore_article(r, path), [_claim(d) for d in r["claims"]])
+                               for r in json.loads(payload)]
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged entry: the file is read again
         return found
 
-    def put_files(self, entries: dict[str, tuple[str, list[dict]]]) -> None:
+    def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
+        rows = [(path, stamp, json.dumps([{**article_record(a), "claims": [_record(c) for c in claims]}
+                                          for a, claims in items]))
+                for path, (stamp, items) in entries.items()]
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, payload) VALUES (?, ?, ?)",
-                                [(p, st, json.dumps(r)) for p, (st, r) in entries.items()])
-
-    def forget_files(self, paths: list[str]) -> None:
-        with self.db:
-            self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+                                rows)
 
     def stamp(self, path: str) -> str | None:
         """What says a file is unchanged without reading it (with the salt: pack and version)."""
@@ -99,9 +97,9 @@ class ClaimCache:
         self.db.close()
 
 
-def article_record(article: Article, key: str) -> dict:
+def article_record(article: Article) -> dict:
     return {"id": article.id, "published": article.published.isoformat() if article.published else None,
-            "title": article.title, "source": article.source, "key": key}
+            "title": article.title, "source": article.source}
 
 
 def restore_article(record: dict, path: str) -> Article:

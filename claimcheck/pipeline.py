@@ -7,7 +7,7 @@ import gc
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache, article_record, restore_article
+from claimcheck.cache import ClaimCache
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError
@@ -61,48 +61,41 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
     content it has not seen are extracted."""
     files = discover(paths)
-    known = cache.get_files([p for _, p in files]) if cache else {}
-    articles: list[Article] = []
-    keys: list[str | None] = []
-    restored: set[str] = set()      # paths of files known from the cache, not read
+    stamps = {path: cache.stamp(path) for _, path in files} if cache else {}
+    restored = cache.restore_files(stamps) if cache else {}
+    items: list[tuple[Article, list[Claim] | None]] = []   # claims None: not known yet
+    read: dict[str, list[Article]] = {}
     warnings: list[CorpusError] = []
-    entries: dict[str, tuple[str, list[dict]]] = {}
     for article_id, path in files:
-        stamp = cache.stamp(path) if cache else None
-        entry = known.get(path)
-        if stamp and entry and entry[0] == stamp:
-            articles.extend(restore_article(r, path) for r in entry[1])
-            keys.extend(r["key"] for r in entry[1])
-            restored.add(path)
+        if path in restored:
+            items.extend(restored[path])
             continue
         try:
             loaded = load_file(path, article_id)
         except CorpusError as exc:
             warnings.append(exc)
             continue
-        loaded_keys = [cache.key(a) if cache else None for a in loaded]
-        articles.extend(loaded)
-        keys.extend(loaded_keys)
-        if stamp and not any(SUPPRESSION_MARK in a.text for a in loaded):
-            entries[path] = (stamp, [article_record(a, k) for a, k in zip(loaded, loaded_keys)])
-    ordered = sorted(range(len(articles)), key=lambda i: articles[i].id)
-    articles, keys = [articles[i] for i in ordered], [keys[i] for i in ordered]
+        items.extend((a, None) for a in loaded)
+        read[path] = loaded
+    items.sort(key=lambda item: item[0].id)
+    articles = [a for a, _ in items]
     warnings.extend(undated_warnings(articles))
     gc.freeze()  # the corpus lives as long as the run: keep the collector from rescanning it
 
-    cached = cache.get_many(keys) if cache else {}
-    todo = [i for i in range(len(articles)) if keys[i] not in cached]
-    missing = {articles[i].path for i in todo if articles[i].path in restored}
-    if cache and missing:  # known files whose claims are gone from the cache: read them again
-        cache.forget_files(sorted(missing))
-        return extract_corpus(paths, pack, jobs, cache)
-    fresh = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+    unknown = [i for i, (_, claims) in enumerate(items) if claims is None]
+    keys = {i: cache.key(articles[i]) for i in unknown} if cache else {}
+    cached = cache.get_many(list(keys.values())) if cache else {}
+    todo = [i for i in unknown if keys.get(i) not in cached]
+    fresh = dict(zip(todo, extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)))
+    per_article = [claims if claims is not None else fresh[i] if i in fresh else cached[keys[i]]
+                   for i, (_, claims) in enumerate(items)]
     if cache:
-        cache.put_many({keys[i]: claims for i, claims in zip(todo, fresh)})
-        cache.put_files(entries)
-    by_index = dict(zip(todo, fresh))
-    claims = [c for i in range(len(articles))
-              for c in (by_index[i] if i in by_index else cached[keys[i]])]
+        cache.put_many({keys[i]: fresh[i] for i in todo})
+        by_article = dict(zip(map(id, articles), per_article))
+        cache.put_files({path: (stamps[path], [(a, by_article[id(a)]) for a in loaded])
+                         for path, loaded in read.items()
+                         if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)})
+    claims = [c for group in per_article for c in group]
     gc.freeze()
     return articles, claims, warnings
 

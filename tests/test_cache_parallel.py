@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -25,25 +26,42 @@ def test_cache_round_trips_every_claim_of_the_sample_corpus(tmp_path, default_pa
     assert [back[cache.key(a)] for a in articles] == [fresh[a.id] for a in articles]
 
 
-def test_warm_run_reads_the_cache_and_a_changed_article_is_extracted_again(tmp_path, default_pack):
+def test_warm_run_reads_the_cache_and_a_changed_article_is_extracted_again(tmp_path, default_pack,
+                                                                           monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
     (corpus / "b.txt").write_text("date 2021-12-14 Xi and Putin will meet on Wednesday.")
     path = tmp_path / "cache.sqlite"
-    cold = ClaimCache(path, default_pack.digest)
-    first = extract_corpus([str(corpus)], default_pack, cache=cold)[1]
-    assert (cold.hits, cold.misses) == (0, 2)
-    warm = ClaimCache(path, default_pack.digest)
-    assert extract_corpus([str(corpus)], default_pack, cache=warm)[1] == first
-    assert (warm.hits, warm.misses) == (2, 0)
+    extracted = []
+    real = __import__("claimcheck.pipeline", fromlist=["extract_all"]).extract_all
+    monkeypatch.setattr("claimcheck.pipeline.extract_all",
+                        lambda ex, arts, jobs: extracted.extend(a.id for a in arts) or real(ex, arts, jobs))
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    assert extracted == ["a.txt", "b.txt"]
+    extracted.clear()
+    assert extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1] == first
+    assert extracted == []
     (corpus / "b.txt").write_text("date 2021-12-14 Xi and Putin will meet on Thursday.")
-    again = ClaimCache(path, default_pack.digest)
-    claims = extract_corpus([str(corpus)], default_pack, cache=again)[1]
-    assert (again.hits, again.misses) == (1, 1) and claims[-1].span.text == "Thursday"
-    other_pack = ClaimCache(path, "another-digest")
-    extract_corpus([str(corpus)], default_pack, cache=other_pack)
-    assert other_pack.hits == 0
+    claims = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    assert extracted == ["b.txt"] and claims[-1].span.text == "Thursday"
+    extracted.clear()
+    extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, "another-pack"))
+    assert extracted == ["a.txt", "b.txt"]
+
+
+def test_a_fresh_checkout_reuses_claims_by_content(tmp_path, default_pack):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
+    path = tmp_path / "cache.sqlite"
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    article.write_text(article.read_text())  # same content, new modification time
+    os.utime(article, ns=(1, 1))
+    cache = ClaimCache(path, default_pack.digest)
+    assert extract_corpus([str(corpus)], default_pack, cache=cache)[1] == first
+    assert (cache.hits, cache.misses) == (1, 0)
 
 
 def test_a_corrupt_cache_is_a_warning_not_a_failure(tmp_path):
@@ -92,14 +110,14 @@ def test_unchanged_files_are_not_read_again(tmp_path, default_pack, monkeypatch)
         [(a.id, a.published, a.title) for a in cold_articles]
 
 
-def test_known_files_whose_claims_are_gone_are_read_again(tmp_path, default_pack):
+def test_a_damaged_file_entry_means_reading_the_file_again(tmp_path, default_pack):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
     path = tmp_path / "cache.sqlite"
     first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
     with sqlite3.connect(path) as db:
-        db.execute("DELETE FROM claims")
+        db.execute("UPDATE files SET payload = '[{\"id\": 1}]'")
     again = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
     assert again == first and len(first) == 1
 
