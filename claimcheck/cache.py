@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from claimcheck import __version__
@@ -123,12 +124,30 @@ def _record(claim: Claim) -> dict:
 
 
 def _claim(d: dict) -> Claim:
-    if "d" in d["v"]:
-        start, end, granularity = d["v"]["d"]
-        value = DateValue(date.fromisoformat(start), date.fromisoformat(end), granularity)
+    v = d["v"]
+    if "d" in v:
+        start, end, granularity = v["d"]
+        value = _restore(DateValue, start=_day(start), end=_day(end), granularity=granularity)
     else:
-        low, high, unit, base_low, base_high, base_unit, dimension = d["v"]["q"]
-        value = QuantityValue(float(low), float(high), unit, float(base_low), float(base_high),
-                              base_unit, dimension)
-    return Claim(d["t"], value, Span(*d["s"]), d["x"], tuple(d["e"]), d["k"], d["n"],
-                 tuple(d["h"]), d["a"], date.fromisoformat(d["p"]) if d["p"] else None, d["o"])
+        low, high, unit, base_low, base_high, base_unit, dimension = v["q"]
+        value = _restore(QuantityValue, low=float(low), high=float(high), unit=unit,
+                         base_low=float(base_low), base_high=float(base_high), base_unit=base_unit,
+                         dimension=dimension)
+    article, start, end, line, column, text, file = d["s"]
+    span = _restore(Span, article=article, start=start, end=end, line=line, column=column,
+                    text=text, file=file)
+    return _restore(Claim, claim_type=d["t"], value=value, span=span, sentence=d["x"],
+                    entities=tuple(d["e"]), key=d["k"], tense=d["n"], hedges=tuple(d["h"]),
+                    attribution=d["a"], published=_day(d["p"]) if d["p"] else None, ordinal=d["o"])
+
+
+def _restore(cls, **fields):
+    """Rebuild a frozen dataclass from fields this module wrote itself. The generated __init__
+    sets each field through object.__setattr__, which made restoring a large corpus slower than
+    reading it; every field is given here, so nothing is skipped."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
+_day = lru_cache(maxsize=4096)(date.fromisoformat)

@@ -86,7 +86,10 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     keys = {i: cache.key(articles[i]) for i in unknown} if cache else {}
     cached = cache.get_many(list(keys.values())) if cache else {}
     todo = [i for i in unknown if keys.get(i) not in cached]
-    fresh = dict(zip(todo, extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)))
+    fresh = {}
+    if todo:  # building an extractor compiles its patterns: not worth it for a warm run
+        fresh = dict(zip(todo, extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo],
+                                           jobs)))
     per_article = [claims if claims is not None else fresh[i] if i in fresh else cached[keys[i]]
                    for i, (_, claims) in enumerate(items)]
     if cache:
