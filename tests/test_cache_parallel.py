@@ -12,6 +12,7 @@ from claimcheck.cache import ClaimCache
 from claimcheck.corpus import load_corpus
 from claimcheck.corpus.formats import parse_article
 from claimcheck.parallel import PARALLEL_THRESHOLD, extract_all
+from claimcheck import pipeline
 from claimcheck.pipeline import extract_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ def test_warm_run_reads_the_cache_and_a_changed_article_is_extracted_again(tmp_p
     (corpus / "b.txt").write_text("date 2021-12-14 Xi and Putin will meet on Wednesday.")
     path = tmp_path / "cache.sqlite"
     extracted = []
-    real = __import__("claimcheck.pipeline", fromlist=["extract_all"]).extract_all
+    real = pipeline.extract_all
     monkeypatch.setattr("claimcheck.pipeline.extract_all",
                         lambda ex, arts, jobs: extracted.extend(a.id for a in arts) or real(ex, arts, jobs))
     first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
