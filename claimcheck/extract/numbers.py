@@ -22,7 +22,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
           "bn": 1_000_000_000, "dozen": 12}
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+WORD_NUMBERS = sorted([*_UNITS, *_TENS], key=len, reverse=True)
+_WORD = "|".join(WORD_NUMBERS)
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"

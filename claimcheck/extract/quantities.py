@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.numbers import NUMBER, parse_number
+from claimcheck.extract.numbers import NUMBER, WORD_NUMBERS, parse_number
 from claimcheck.extract.units import ADJECTIVE_UNITS, COUNT, UNIT_WORDS, to_base, unit_info
 
 _APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
@@ -25,6 +25,11 @@ _UPPER_BOUNDS = {"up to", "as many as", "fewer than", "less than", "under", "at 
 _JUST_BELOW = {"almost", "nearly", "close to", "just under"}
 APPROXIMATE_WIDTH = 0.10
 _DEFINITE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
+_HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{_HEDGE})\s+|\bbetween\s+)$")
+_DIGITS = re.compile(r"(?<![\d,.])\d")
+_NUMBER_WORDS = set(WORD_NUMBERS) | {"dozen", "hundred", "thousand", "million", "billion"}
+_WORD = re.compile(r"[a-z]+")
+_WORD_NUMBER_START = re.compile(r"(?i:\b(?:" + "|".join(WORD_NUMBERS) + r"|a|an)\b)")
 
 
 @dataclass(frozen=True)
@@ -53,29 +58,43 @@ class QuantityFinder:
         noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
         number = rf"(?P<num>(?i:{NUMBER}))"
         second = rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>(?i:{NUMBER})))"
+        # The number and what follows it; a hedge before it is looked for separately, once a
+        # number has been found: a leading alternation of hedges would be tried at every
+        # position of every article.
         self.regex = re.compile(
-            rf"(?i:(?P<hedge>\b(?:{_HEDGE})\s+)|\bbetween\s+(?=[\d\w]))?"
-            rf"(?<![\w.,-]){number}{second}?"
+            rf"{number}{second}?"
             rf"(?:-(?P<adj>{adjective_alt})(?![\w-])"
             rf"|\s*(?P<unit>(?i:{unit_alt}))(?![\w])"
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b)"
         )
 
     def find(self, text: str) -> list[QuantityMention]:
+        """Numbers start at a digit or at a number word; only those places are tried."""
+        starts = [m.start() for m in _DIGITS.finditer(text)]
+        if _NUMBER_WORDS.intersection(_WORD.findall(text.lower())):
+            starts += [m.start() for m in _WORD_NUMBER_START.finditer(text)]
         found = []
-        for m in self.regex.finditer(text):
-            mention = self._mention(m)
+        taken_until = -1
+        for start in sorted(starts):
+            if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
+                continue
+            m = self.regex.match(text, start)
+            if m is None:
+                continue
+            mention = self._mention(m, text)
             if mention is not None:
                 found.append(mention)
+                taken_until = m.end()
         return found
 
-    def _mention(self, m: re.Match) -> QuantityMention | None:
+    def _mention(self, m: re.Match, text: str) -> QuantityMention | None:
         first = parse_number(m["num"])
         if first is None or (m["mods"] and _has_number_word(m["mods"])):
             return None
-        if not m["num"][0].isdigit() and _DEFINITE.search(m.string, 0, m.start("num")):
+        if not m["num"][0].isdigit() and _DEFINITE.search(text, 0, m.start("num")):
             return None  # "the two leaders" refers back to people already named
-        hedge = " ".join(m["hedge"].lower().split()) if m["hedge"] else None
+        before = _HEDGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        hedge = " ".join(before["hedge"].lower().split()) if before and before["hedge"] else None
         if m["num2"]:
             second = parse_number(m["num2"])
             if second is None or second.value < first.value:
@@ -91,8 +110,8 @@ class QuantityFinder:
             unit = " ".join(unit.split())
             base_low, base_high, base_unit, dimension = to_base(unit, low, high)
             unit = _singular(unit)
-        start = m.start("hedge") if m["hedge"] else m.start()
-        return QuantityMention(start, m.end(), m.string[start:m.end()], low, high, unit,
+        start = before.start() if before else m.start()
+        return QuantityMention(start, m.end(), text[start:m.end()], low, high, unit,
                                base_low, base_high, base_unit, dimension, hedge)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Callable
 
 from claimcheck.extract.temporal import calendar_names, relative  # noqa: F401 (they register patterns)
-from claimcheck.extract.temporal.patterns import PATTERNS, PREP
+from claimcheck.extract.temporal.patterns import DIGITS, PATTERNS, PREP
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,46 @@ class TimeExpression:
 _LEADING_PREPOSITION = re.compile(rf"(?i:(?:{PREP}|early\s+in|late\s+in)\s+(?:the\s+month\s+of\s+)?)")
 
 
-def _has_any(group: tuple[str, ...], text: str, lowered: str, seen: dict) -> bool:
-    if group not in seen:
-        seen[group] = any(needle in (text if needle[0].isupper() else lowered) for needle in group)
-    return seen[group]
+_NEEDLES = sorted({needle for p in PATTERNS for group in p.needs for needle in group})
+_DIGIT_RUN = re.compile(r"\d+")
+# A pattern's match lies within this many characters of one of its anchor needles.
+MARGIN = 60
+
+
+def _needles_in(text: str) -> set[str]:
+    """Which pattern needles occur in the text: capitalised ones as written, others in lower case."""
+    lowered = text.lower()
+    return {n for n in _NEEDLES if n in (text if n[0].isupper() else lowered)}
+
+
+def _windows(text: str, lowered: str, group: tuple[str, ...], present: set[str],
+             memo: dict) -> list[tuple[int, int]]:
+    """Merged spans of text around every occurrence of the group's needles: a pattern only
+    needs to run there, not over the whole article."""
+    if group in memo:
+        return memo[group]
+    if group == DIGITS:
+        hits = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)]
+    else:
+        hits = []
+        for needle in group:
+            if needle not in present:
+                continue
+            haystack = text if needle[0].isupper() else lowered
+            i = haystack.find(needle)
+            while i != -1:
+                hits.append((i, i + len(needle)))
+                i = haystack.find(needle, i + 1)
+        hits.sort()
+    spans: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(0, start - MARGIN), min(len(text), end + MARGIN)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    memo[group] = spans
+    return spans
 
 
 def find_time_expressions(text: str, ref: date | None,
@@ -43,15 +79,21 @@ def find_time_expressions(text: str, ref: date | None,
     `direction_at(start, end)` tells the tense governing the expression at that place.
     """
     candidates = []
+    present = _needles_in(text)
     lowered = text.lower()
-    present: dict[tuple[str, ...], bool] = {}
+    memo: dict = {}
+    seen: set[tuple[int, int, int]] = set()
     for order, p in enumerate(PATTERNS):
-        if not all(_has_any(group, text, lowered, present) for group in p.needs):
+        if any(present.isdisjoint(group) for group in p.needs):
             continue
-        for m in p.regex.finditer(text):
-            lead = _LEADING_PREPOSITION.match(m.group()) if p.strip_preposition else None
-            start = m.start() + (lead.end() if lead else 0)
-            candidates.append((start, -(m.end() - start), order, m, p.handler))
+        for lo, hi in _windows(text, lowered, p.needs[-1], present, memo):
+            for m in p.regex.finditer(text, lo, hi):
+                if (order, m.start(), m.end()) in seen:
+                    continue
+                seen.add((order, m.start(), m.end()))
+                lead = _LEADING_PREPOSITION.match(m.group()) if p.strip_preposition else None
+                start = m.start() + (lead.end() if lead else 0)
+                candidates.append((start, -(m.end() - start), order, m, p.handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     found: list[TimeExpression] = []
     taken_until = -1
