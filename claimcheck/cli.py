@@ -115,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("claimcheck: error: out of memory", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} (please report this; "
+              "set CLAIMCHECK_DEBUG=1 for a traceback)", file=sys.stderr)
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        return EXIT_ERROR
 
 
 def _quiet_stdout() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -57,8 +58,13 @@ def _cache(args, pack: RulePack) -> ClaimCache | None:
 def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
     pack = _pack(args, config)
     baseline_file = args.baseline or config.baseline
-    known = read_baseline(baseline_file) if baseline_file and not getattr(args, "write_baseline", None) \
-        else None
+    known = None
+    if baseline_file and not getattr(args, "write_baseline", None):
+        if args.baseline or os.path.exists(baseline_file):
+            known = read_baseline(baseline_file)
+        else:  # named in the configuration, not written yet: nothing is accepted so far
+            warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
+                 f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     cache = _cache(args, pack)
     try:
         outcome = check_corpus(_paths(args, config), pack, known, args.jobs or default_jobs(), cache)
@@ -84,7 +90,8 @@ def cmd_check(args) -> int:
         warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
         return EXIT_OK
     color = use_color() and args.format == "text" and not args.output
-    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=args.format == "html"), color)
+    full = args.format in ("html", "junit")  # they show every article, not only those with findings
+    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=full), color)
     if args.output:
         write_atomic(args.output, text)
     else:

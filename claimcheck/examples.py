@@ -40,6 +40,9 @@ def run_examples(pack: RulePack) -> list[ExampleResult]:
 
 def _run_one(pack, extractor, check: Check, expect: str, index: int, example) -> ExampleResult:
     line = mark_of(example).line
+    if check.scope == "corpus" and not isinstance(example, list):
+        raise RuleError("a corpus check's example is a list of articles (a corpus), not one article",
+                        check.path, line, mark_of(example).column)
     texts = list(example) if isinstance(example, list) else [example]
     if not texts or not all(isinstance(t, str) for t in texts):
         raise RuleError("an example is an article (a string) or, for corpus checks, a list of them",
@@ -51,13 +54,17 @@ def _run_one(pack, extractor, check: Check, expect: str, index: int, example) ->
         raise RuleError(f"example is not a valid article: {exc.message}", check.path, line, 1) from None
     claims = [c for a in articles for c in extractor.extract(a)]
     findings = run_checks(pack, articles, claims, only={check.id}).findings
-    ok = bool(findings) == (expect == "fail")
-    if ok:
+    relevant = [c for c in claims if c.claim_type in check.claim_types]
+    ok = bool(findings) == (expect == "fail") and bool(relevant)
+    if not relevant:
+        detail = (f"no claim of its types ({', '.join(check.claim_types)}) was extracted, so the "
+                  "example tests nothing; claims found: "
+                  + (", ".join(f"{c.claim_type} {c.span.text!r}" for c in claims) or "none"))
+    elif ok:
         detail = ""
     elif findings:
         detail = f"expected no finding, got: {findings[0].message}"
     else:
-        relevant = [c for c in claims if c.claim_type in check.claim_types]
         seen = ", ".join(f"{c.claim_type} {c.span.text!r} key={c.key}" for c in relevant) or "none"
         detail = f"expected a finding, got none (claims of its types: {seen})"
     return ExampleResult(check.id, expect, index, ok, detail, check.path, line)

@@ -3,6 +3,7 @@ the CLI adds files and flags."""
 
 from __future__ import annotations
 
+import difflib
 import gc
 from dataclasses import dataclass, field
 
@@ -73,6 +74,8 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         try:
             loaded = load_file(path, article_id)
         except CorpusError as exc:
+            if not exc.message.endswith("skipped"):
+                exc.message += "; article skipped"
             warnings.append(exc)
             continue
         items.extend((a, None) for a in loaded)
@@ -109,9 +112,17 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
     result = run_checks(pack, articles, claims)
     findings, unused = apply_suppressions(articles, result.findings)
     suppressed = len(result.findings) - len(findings)
-    warnings += [CorpusError(f"suppression of '{s.rule}' matched no finding", s.path, s.line,
-                             s.column) for s in unused]
+    known = [c.id for c in pack.checks]
+    warnings += [CorpusError(_unused_message(s.rule, known), s.path, s.line, s.column) for s in unused]
     baselined = 0
     if baseline is not None:
         findings, baselined = split_by_baseline(findings, baseline)
     return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined)
+
+
+def _unused_message(rule: str, known: list[str]) -> str:
+    if rule in known:
+        return f"suppression of '{rule}' matched no finding"
+    close = difflib.get_close_matches(rule, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"suppression names no check '{rule}'{hint}"

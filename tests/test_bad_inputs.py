@@ -72,6 +72,10 @@ RULE_CASES = {
     "oversized file": ({"bad.yaml": "# " + "x" * (3 * 1024 * 1024) + "\n"}, "bad.yaml:1:1", "the limit is"),
     "expression syntax error": (_expr("value.low >"), "check.yaml:9:", "expected a value"),
     "unknown field": (_expr("value.lwo > 5"), "check.yaml:9:19", "did you mean 'low'?"),
+    "unknown dimension": ({"bad.yaml": "claim_types:\n  - id: dam\n    kind: quantity\n"
+                                       "    dimension: lenght\n"}, "bad.yaml:4:16", "did you mean 'length'?"),
+    "unknown key kind": ({"bad.yaml": "claim_types:\n  - id: dam\n    kind: quantity\n"
+                                      "    key: [contry]\n"}, "bad.yaml:4:11", "did you mean 'country'?"),
     "unit mismatch": (_expr("value.low > 3 km"), "check.yaml:9:23", "cannot compare number with quantity [length]"),
     "division by zero": (_expr("value.low > 1 / 0"), "check.yaml:9:", "division by zero"),
     "exponent bomb": (_expr("value.low > 9 ** 9 ** 8"), "check.yaml:9:", "out of range"),
@@ -119,8 +123,9 @@ ARTICLE_CASES = {
     "empty": (b"", "no publication date"),
     "binary": (b"\x7fELF\x00\x01\x02", "binary file"),
     "latin-1": ("date 2021-12-14 Caf\xe9 talks.".encode("latin-1"), "not UTF-8"),
-    "impossible date": (b"date 2021-02-30 The talks.", "not a valid YYYY-MM-DD date"),
+    "impossible date": (b"date 2021-02-30 The talks.", "not a valid YYYY-MM-DD date; article skipped"),
     "no date": (b"They will meet on Wednesday.", "no publication date"),
+    "a 310-digit number": (b"date 2023-06-07 Russia massed 1" + b"0" * 309 + b" troops.", None),
 }
 
 
@@ -130,6 +135,9 @@ def test_bad_articles_warn_and_the_rest_is_checked(workdir, name):
     (workdir / "corpus" / "bad.txt").write_bytes(data)
     proc = run("check", "corpus", "--rules", str(RULES), "--format", "json", cwd=workdir)
     assert proc.returncode == 0
+    if message is None:  # not a claim, and nothing to warn about
+        assert proc.stderr == ""
+        return
     (warning,) = proc.stderr.splitlines()
     assert LOCATED.match(warning) and "bad.txt:" in warning and message in warning, warning
     assert json.loads(proc.stdout)["summary"]["articles"] >= 1

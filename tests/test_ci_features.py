@@ -84,6 +84,21 @@ def test_inline_suppression_and_unused_suppression_warning(project):
     (warning,) = proc.stderr.splitlines()
     assert warning.startswith(str(Path("corpus") / "b.txt") + ":6:1: warning: suppression of "
                               "'troop-count-conflict' matched no finding")
+    (project / "corpus" / "b.txt").write_text(
+        f"date 2021-12-14 <!-- claimcheck: ignore meeting-date-conflit --> {THURSDAY}")
+    proc = run("check", "corpus", "--rules", RULES, cwd=project)
+    assert "suppression names no check 'meeting-date-conflit'; did you mean " \
+           "'meeting-date-conflict'?" in proc.stderr
+
+
+def test_a_configured_baseline_not_yet_written_is_a_warning(project):
+    (project / "claimcheck.yaml").write_text(f"corpus: [corpus]\nrules: [{RULES}]\n"
+                                             "baseline: .claimcheck/baseline.json\n")
+    proc = run("check", cwd=project)
+    assert proc.returncode == 1 and "warning: baseline not found" in proc.stderr
+    assert run("check", "--write-baseline", ".claimcheck/baseline.json", cwd=project).returncode == 0
+    proc = run("check", cwd=project)
+    assert proc.returncode == 0 and "(1 baselined not shown)" in proc.stdout
 
 
 def test_output_file_is_written_atomically_and_kept_on_failure(project):

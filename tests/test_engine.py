@@ -70,3 +70,32 @@ def test_default_rule_examples_pass(default_pack):
     from claimcheck.examples import run_examples
     results = run_examples(default_pack)
     assert results and all(r.ok for r in results), [r for r in results if not r.ok]
+
+
+def test_a_pass_example_without_claims_of_its_types_fails(tmp_path):
+    from claimcheck.examples import run_examples
+    from claimcheck.rules import load_pack
+    rules = (tmp_path / "r.yaml")
+    rules.write_text("""
+claim_types:
+  - {id: dam_height, kind: quantity, dimension: length, triggers: [dam], key: [country]}
+checks:
+  - id: dam-height-plausible
+    description: d
+    severity: warning
+    scope: claim
+    claim_types: [dam_height]
+    assert: value.high <= 400 m
+    message: m
+    examples:
+      pass: ["date 2023-01-01 The dam is tall."]
+""")
+    (result,) = run_examples(load_pack([str(rules)]))
+    assert not result.ok and "tests nothing" in result.detail
+
+
+def test_counts_take_their_key_from_the_sentence_before(extractor):
+    article = parse_article("date 2023-09-15 The strike began in the United States. About 13,000 "
+                            "workers walked off the job.", "a.txt", "a.txt")[0]
+    (claim,) = extractor.extract(article)
+    assert claim.key == "quantity:workers:United States"

@@ -92,3 +92,17 @@ def test_alias_bomb_is_refused(tmp_path):
     (tmp_path / "bomb.yaml").write_text("\n".join(lines) + "\n")
     with pytest.raises(RuleError, match="alias bomb"):
         load_pack([str(tmp_path)])
+
+
+def test_structural_errors_carry_a_caret(tmp_path):
+    (tmp_path / "r.yaml").write_text("checks:\n  - id: x\n    description: d\n   severity: error\n")
+    with pytest.raises(RuleError) as info:
+        load_pack([str(tmp_path)])
+    assert info.value.context.splitlines()[0].strip() == "severity: error"
+
+
+def test_an_entity_standing_for_an_unknown_country(tmp_path):
+    (tmp_path / "e.yaml").write_text("entities:\n  - id: China\n    kind: country\n"
+                                     "  - id: Xi\n    kind: person\n    country: Chnia\n")
+    with pytest.raises(RuleError, match="unknown country entity 'Chnia'; did you mean 'China'"):
+        load_pack([str(tmp_path)])

@@ -40,11 +40,30 @@ def _unit(unit: str) -> tuple[float, str]:
     return float((1 * parsed).to_base_units().magnitude), dimension
 
 
+DIMENSION_NAMES = ("count", "number", "length", "area", "volume", "time", "mass", "speed",
+                   "temperature", "current", "substance", "luminosity")
+_DERIVED = {"area": "[length] ** 2", "volume": "[length] ** 3", "speed": "[length] / [time]"}
+
+
+def known_dimension(spec: str) -> bool:
+    """A dimension as rule files may write it: a name above, a bracketed pint dimension, or a unit."""
+    spec = spec.strip()
+    if spec in DIMENSION_NAMES or spec.strip("[]") in DIMENSION_NAMES or spec == DIMENSIONLESS:
+        return True
+    try:
+        _unit(spec)
+        return True
+    except ValueError:
+        return False
+
+
 def dimension_name(spec: str) -> str:
     """A claim type's dimension as written in YAML ("length", "[length]", "km", "count")."""
     spec = spec.strip()
     if spec in ("count", "number", DIMENSIONLESS):
         return DIMENSIONLESS
+    if spec.strip("[]") in _DERIVED:
+        return _DERIVED[spec.strip("[]")]
     if spec.startswith("["):
         return spec
     try:

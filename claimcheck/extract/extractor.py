@@ -94,7 +94,7 @@ class Extractor:
         claim_type = self._claim_type(value, mention, clause, left)
         key, entities = self._key(claim_type, near, mentions, previous)
         if claim_type is None and value.kind == "quantity" and value.dimension == COUNT:
-            key = _count_key(value.unit, near or mentions, self.entities)
+            key = _count_key(value.unit, (near, mentions, previous), self.entities)
         ordinal = ordinal_near(clause, self.entities.trigger_pattern(claim_type)) if claim_type else None
         start = sentence.start + mention.start
         end = sentence.start + mention.end
@@ -151,11 +151,15 @@ def _near(clause: str, start: int, end: int) -> str:
     return clause[max(0, start - DATE_TRIGGER_BEFORE):start] + " " + clause[end:end + DATE_TRIGGER_AFTER]
 
 
-def _count_key(noun: str, mentions: list[Mention], index: EntityIndex) -> str | None:
+def _count_key(noun: str, pools: tuple[list[Mention], ...], index: EntityIndex) -> str | None:
     """Counts with no claim type ("12,000 refugees") still have a key: the noun and the countries
-    named with it, so the generic conflict check can compare them across articles."""
-    countries = index.key_members(GENERIC_COUNT, mentions)
-    return f"quantity:{noun}:{'|'.join(countries)}" if countries else None
+    named with it (in the clause, else the sentence, else the sentence before), so the generic
+    conflict check can compare them across articles."""
+    for mentions in pools:
+        countries = index.key_members(GENERIC_COUNT, mentions)
+        if countries:
+            return f"quantity:{noun}:{'|'.join(countries)}"
+    return None
 
 
 GENERIC_COUNT = ClaimType("quantity", "quantity", key=("country",))

@@ -24,7 +24,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 
 WORD_NUMBERS = sorted([*_UNITS, *_TENS], key=len, reverse=True)
 _WORD = "|".join(WORD_NUMBERS)
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands separated by commas, or by (no-break, thin) spaces as in "120 000"; at most 15 digits
+# before the point: longer numbers are not measurements anyone states.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
@@ -39,7 +41,7 @@ class Number:
 
 def parse_number(text: str) -> Number | None:
     """Read a number matched by NUMBER; None when it is not one (e.g. a lone "a")."""
-    tokens = re.findall(r"[\d.,]+|[a-zA-Z]+", text.lower())
+    tokens = re.findall(r"\d[\d.,\s]*\d|\d|[a-zA-Z]+", text.lower().replace("\u00a0", " ").replace("\u202f", " "))
     if not tokens:
         return None
     head, *scales = tokens
@@ -69,7 +71,7 @@ ROUNDING_CAP = 0.05
 
 
 def _digits(token: str) -> tuple[float, float]:
-    digits = token.replace(",", "")
+    digits = re.sub(r"[,\s]", "", token)
     if "." in digits:
         decimals = len(digits.split(".", 1)[1])
         return float(digits), 0.5 * 10 ** -decimals

@@ -63,7 +63,7 @@ class QuantityFinder:
         # position of every article.
         self.regex = re.compile(
             rf"{number}{second}?"
-            rf"(?:-(?P<adj>{adjective_alt})(?![\w-])"
+            rf"(?:-(?P<adj>{adjective_alt})(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
             rf"|\s*(?P<unit>(?i:{unit_alt}))(?![\w])"
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b)"
         )

@@ -26,13 +26,18 @@ UNIT_WORDS = {
     "tonne": "metric_ton", "tonnes": "metric_ton", "ton": "short_ton", "tons": "short_ton",
     "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
     "kph": "kilometer/hour", "km/h": "kilometer/hour", "mph": "mile/hour",
+    "kilometres per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
+    "km per hour": "kilometer/hour", "miles per hour": "mile/hour",
+    "cubic metre": "meter**3", "cubic metres": "meter**3", "cubic meter": "meter**3",
+    "cubic meters": "meter**3", "cubic kilometre": "kilometer**3", "cubic kilometres": "kilometer**3",
+    "cubic metres per second": "meter**3/second", "cubic meters per second": "meter**3/second",
     "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter",
     "barrel": "oil_barrel", "barrels": "oil_barrel",
     "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
 }
 
 # words that also end a compound adjective ("a 2,600-mile border"): singular forms only
-ADJECTIVE_UNITS = ("kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "yard",
+ADJECTIVE_UNITS = ("kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "ft", "yard",
                    "tonne", "ton", "hectare", "acre", "megawatt", "square-mile", "square-kilometre")
 
 COUNT = "count"

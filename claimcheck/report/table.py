@@ -13,7 +13,7 @@ def claims_table(claims: list[Claim]) -> str:
                      _clip(c.span.text, 36), c.value.describe(), c.tense, c.key or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
-    lines.append(f"{len(claims)} claims")
+    lines.append(f"{len(claims)} claim{'' if len(claims) == 1 else 's'}")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,8 @@ def render(result: dict, color: bool = False) -> str:
     counts = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in sev)
     verdict = (paint(f"{s['failing']} at or above {s['fail_on']}", "error") if s["failing"]
                else f"none at or above {s['fail_on']}")
+    hidden = ", ".join(f"{s[k]} {k}" for k in ("baselined", "suppressed") if s.get(k))
     lines.append(f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
-                 f"{s['articles']} articles, {s['claims']} claims; {verdict}")
+                 f"{s['articles']} articles, {s['claims']} claims; {verdict}"
+                 + (f" ({hidden} not shown)" if hidden else ""))
     return "\n".join(lines) + "\n"

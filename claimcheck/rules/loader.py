@@ -9,13 +9,14 @@ from pathlib import Path
 from claimcheck.errors import ExpressionError, RuleError, caret_context
 from claimcheck.expr import Context, ExprFault, compile_expression, compile_template
 from claimcheck.expr import types as T
-from claimcheck.expr.units import dimension_name
+from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimension
 from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
 from claimcheck.rules.pack import Check, Fact, RulePack
 from claimcheck.rules.schema import check_mapping, check_sections
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
+STANDARD_KINDS = {"country", "person", "organization", "place"}
 GENERIC_TYPES = {"quantity": ClaimType("quantity", "quantity"), "date": ClaimType("date", "date")}
 
 
@@ -36,21 +37,27 @@ def rule_files(paths: list[str]) -> list[Path]:
 
 
 def load_pack(paths: list[str]) -> RulePack:
-    documents = []
-    digest = hashlib.sha256()
-    for file in rule_files(paths):
-        text = _read(file)
-        digest.update(str(file).encode() + b"\0" + text.encode())
-        data = load_located(text, str(file))
-        if data is None:
-            continue  # an empty file declares nothing
-        if not isinstance(data, dict):
-            m = mark_of(data)
-            raise RuleError("a rule file must be a mapping of sections (entities, claim_types, "
-                            "facts, checks)", str(file), m.line, m.column)
-        check_sections(data, str(file))
-        documents.append((str(file), text, data))
-    return _Builder(documents).build(digest.hexdigest()[:16])
+    texts: dict[str, str] = {}
+    try:
+        documents = []
+        digest = hashlib.sha256()
+        for file in rule_files(paths):
+            text = texts[str(file)] = _read(file)
+            digest.update(str(file).encode() + b"\0" + text.encode())
+            data = load_located(text, str(file))
+            if data is None:
+                continue  # an empty file declares nothing
+            if not isinstance(data, dict):
+                m = mark_of(data)
+                raise RuleError("a rule file must be a mapping of sections (entities, claim_types, "
+                                "facts, checks)", str(file), m.line, m.column)
+            check_sections(data, str(file))
+            documents.append((str(file), text, data))
+        return _Builder(documents).build(digest.hexdigest()[:16])
+    except RuleError as exc:
+        if exc.context is None and exc.path in texts and exc.line:
+            exc.context = caret_context(source_line(texts[exc.path], exc.line), exc.column or 1)
+        raise
 
 
 def _read(file: Path) -> str:
@@ -91,9 +98,23 @@ class _Builder:
                             f"(first defined at {first})", path, m.line, m.column)
 
     def build(self, digest: str) -> RulePack:
+        entity_items = list(self.items("entities"))
         entities = tuple(Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
-                                e.get("country")) for _, _, e in self.items("entities"))
-        claim_types = tuple(self._claim_type(item) for _, _, item in self.items("claim_types"))
+                                e.get("country")) for _, _, e in entity_items)
+        countries = {e.id for e in entities if e.kind == "country"}
+        for path, _, item in entity_items:
+            if "country" in item and item["country"] not in countries:
+                _reject("country", item["country"], countries, "country entity", path)
+        kinds = {e.kind for e in entities} | STANDARD_KINDS
+        claim_types = []
+        for path, _, item in self.items("claim_types"):
+            for kind in item.get("key", []):
+                if kind not in kinds:
+                    _reject("key", kind, kinds, "entity kind", path)
+            if "dimension" in item and not known_dimension(str(item["dimension"])):
+                _reject("dimension", item["dimension"], DIMENSION_NAMES, "dimension", path)
+            claim_types.append(self._claim_type(item))
+        claim_types = tuple(claim_types)
         count_nouns = []
         for path, _, data in self.documents:
             for noun in data.get("count_nouns") or []:
@@ -193,6 +214,13 @@ class _Builder:
         line, column = position_in(source, fault.offset)
         return ExpressionError(fault.message, path, line, column,
                                caret_context(source_line(text, line), column))
+
+
+def _reject(field: str, value, known, what: str, path: str):
+    close = difflib.get_close_matches(str(value), sorted(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(known))}"
+    m = mark_of(value)
+    raise RuleError(f"'{field}': unknown {what} '{value}'{hint}", path, m.line, m.column)
 
 
 def _value_type(ct: ClaimType) -> T.Type:
