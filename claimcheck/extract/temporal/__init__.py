@@ -103,7 +103,7 @@ def find_time_expressions(text: str, ref: date | None,
         try:
             resolved = handler(m, ref, direction_at(start, m.end()))
         except (ValueError, OverflowError):
-            continue  # e.g. "next year" said in 9999: past the calendar's end, so not a claim
+            continue  # "2021-02-30", or "next year" said in 9999: not a date, so not a claim
         if resolved is None:
             continue
         first, last, granularity = resolved

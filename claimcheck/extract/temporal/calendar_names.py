@@ -12,10 +12,7 @@ from claimcheck.extract.temporal.patterns import (DAY, DIGITS, MONTH, MONTHS, PA
 
 @pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)))
 def _iso(m, ref, direction):
-    try:
-        d = date(int(m["year"]), int(m["m"]), int(m["day"]))
-    except ValueError:
-        return None
+    d = date(int(m["year"]), int(m["m"]), int(m["day"]))  # an impossible date raises: not a claim
     return d, d, "day"
 
 
@@ -25,10 +22,7 @@ def _full_date(m, ref, direction):
     parsed = parse_explicit(m.group())
     if parsed is None or parsed[2] is None:
         return None
-    try:
-        d = date(parsed[2], parsed[0], parsed[1])
-    except ValueError:
-        return None
+    d = date(parsed[2], parsed[0], parsed[1])
     return d, d, "day"
 
 
