@@ -86,13 +86,14 @@ class ClaimCache:
             self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, payload) VALUES (?, ?, ?)",
                                 rows)
 
-    def stamp(self, path: str) -> str | None:
-        """What says a file is unchanged without reading it (with the salt: pack and version)."""
+    def stamp(self, path: str, article_id: str) -> str | None:
+        """What says a file is unchanged without reading it: its stat, the id it is read under,
+        the pack and the version."""
         try:
             info = os.stat(path)
         except OSError:
             return None
-        return f"{self.salt}{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
+        return f"{self.salt}{article_id}\0{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
 
     def close(self) -> None:
         self.db.close()

@@ -71,11 +71,16 @@ def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
     finally:
         if cache:
             cache.close()
-    for w in outcome.warnings:
-        warn(str(w).replace(": error: ", ": warning: ", 1))
+    _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
     return pack, outcome, args.fail_on or config.fail_on or "error"
+
+
+def _warn_all(warnings) -> None:
+    """Problems the run went on past: printed as warnings, in the errors' one-line form."""
+    for w in warnings:
+        warn(str(w).replace(": error: ", ": warning: ", 1))
 
 
 def _exit(outcome: Outcome, fail_on: str) -> int:
@@ -122,8 +127,7 @@ def cmd_extract(args) -> int:
     finally:
         if cache:
             cache.close()
-    for w in warnings:
-        warn(str(w).replace(": error: ", ": warning: ", 1))
+    _warn_all(warnings)
     if args.format == "jsonl":
         write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))
     else:

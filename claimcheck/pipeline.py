@@ -62,7 +62,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
     content it has not seen are extracted."""
     files = discover(paths)
-    stamps = {path: cache.stamp(path) for _, path in files} if cache else {}
+    stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
     items: list[tuple[Article, list[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}

@@ -97,3 +97,16 @@ def test_impossible_date_is_located(tmp_path):
     with pytest.raises(CorpusError) as info:
         parse_article("date 2021-13-01 x", "x.txt", "x.txt")
     assert (info.value.line, info.value.column) == (1, 6)
+
+
+def test_articles_of_the_same_name_in_two_folders_keep_apart(tmp_path):
+    for folder in ("x", "y"):
+        _write(tmp_path, f"{folder}/a.txt", "date 2021-12-14 Hi.")
+    articles = load_corpus([str(tmp_path / "x"), str(tmp_path / "y")]).articles
+    assert [a.id for a in articles] == ["x/a.txt", "y/a.txt"]
+
+
+def test_impossible_front_matter_date_is_a_warning(tmp_path):
+    _write(tmp_path, "m.md", "---\ndate: 2024-02-30\n---\n\nBody.\n")
+    result = load_corpus([str(tmp_path)])
+    assert result.articles == [] and "m.md:2:" in str(result.warnings[0])

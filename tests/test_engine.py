@@ -99,3 +99,12 @@ def test_counts_take_their_key_from_the_sentence_before(extractor):
                             "workers walked off the job.", "a.txt", "a.txt")[0]
     (claim,) = extractor.extract(article)
     assert claim.key == "quantity:workers:United States"
+
+
+def test_a_conflict_keeps_its_fingerprint_when_agreeing_articles_are_added(default_pack, extractor):
+    wednesday = "date 2021-12-14 Xi Jinping and Vladimir Putin will meet virtually on Wednesday."
+    thursday = "date 2021-12-14 Xi Jinping and Vladimir Putin will hold talks on Thursday."
+    (before,) = _run(default_pack, extractor, wednesday, thursday, only={"meeting-date-conflict"})
+    (after,) = _run(default_pack, extractor, wednesday, thursday, wednesday,
+                    only={"meeting-date-conflict"})
+    assert before.fingerprint == after.fingerprint

@@ -106,3 +106,20 @@ def test_an_entity_standing_for_an_unknown_country(tmp_path):
                                      "  - id: Xi\n    kind: person\n    country: Chnia\n")
     with pytest.raises(RuleError, match="unknown country entity 'Chnia'; did you mean 'China'"):
         load_pack([str(tmp_path)])
+
+
+def test_rules_reached_through_a_parent_directory(tmp_path, monkeypatch):
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root / "tests")
+    assert len(load_pack(["../rules"]).checks) >= 3
+
+
+def test_two_facts_about_one_thing(tmp_path):
+    fact = ("  - id: {id}\n    claim_type: border_length\n    entities: [China, Russia]\n"
+            "    value: 4209 km\n    source: s\n")
+    (tmp_path / "r.yaml").write_text(CLAIM_TYPES + "entities:\n  - {id: China, kind: country}\n"
+                                     "  - {id: Russia, kind: country}\nfacts:\n"
+                                     + fact.format(id="a") + fact.format(id="b"))
+    with pytest.raises(RuleError, match="fact 'b' is about the same thing"):
+        load_pack([str(tmp_path)])

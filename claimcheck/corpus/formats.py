@@ -51,6 +51,9 @@ def _parse_markdown(text: str, article_id: str, path: str) -> Article:
         column = mark.column + 1 if mark else 1
         raise CorpusError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                           path, line, column) from None
+    except (ValueError, OverflowError) as exc:  # e.g. "date: 2024-02-30", which YAML reads as a date
+        raise CorpusError(f"front matter has a value that cannot be read: {exc}", path,
+                          *_field_line(text, m.end(), "date")) from None
     if not isinstance(meta, dict):
         raise CorpusError("front matter must be a mapping of fields (date, title, source, …)", path, 2, 1)
     published = None

@@ -37,24 +37,38 @@ def load_corpus(paths: list[str]) -> LoadResult:
 
 
 def discover(paths: list[str]) -> list[tuple[str, str]]:
-    """(article id, path) of every article file under `paths`: ids are relative to the directory
-    given, with "/" separators. Directory links are not followed, so a link loop cannot trap
-    the walk."""
-    found = []
+    """(article id, path) of every article file under `paths`. An id is the path relative to the
+    directory given, with "/" separators; with several paths, relative to the folder they share,
+    so "a.txt" in two folders gets two ids. Directory links are not followed, so a link loop
+    cannot trap the walk."""
     for root in paths:
         if not os.path.exists(root):
             raise UsageError(f"no such file or directory: {root}", root, 1, 1)
+    found: dict[str, str] = {}   # path → id; a file named twice is loaded once
+    base = _common_base(paths)
+    for root in paths:
         if not os.path.isdir(root):
-            found.append((os.path.basename(root), root))
+            found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
             continue
-        prefix = len(os.path.join(root, ""))
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             for name in filenames:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                     path = os.path.join(dirpath, name)
-                    found.append((path[prefix:].replace(os.sep, "/"), path))
-    return found
+                    found.setdefault(path, _relative(path, base or root))
+    return [(article_id, path) for path, article_id in found.items()]
+
+
+def _common_base(paths: list[str]) -> str | None:
+    """The folder ids are relative to: the one directory given, or the folder several share."""
+    if len(paths) == 1:
+        return paths[0] if os.path.isdir(paths[0]) else None
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths]
+    return os.path.commonpath(folders)
+
+
+def _relative(path: str, base: str) -> str:
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
 
 
 def load_file(path: str, article_id: str) -> list[Article]:

@@ -11,8 +11,10 @@ import hashlib
 from claimcheck.model import Claim
 
 
-def fingerprint(rule: str, subject: Claim, others: tuple[Claim, ...] = ()) -> str:
-    parts = [rule, _claim_part(subject), *sorted(_claim_part(c) for c in others)]
+def fingerprint(rule: str, subject: Claim) -> str:
+    """A conflict is fingerprinted by the claim it is reported on, not by its partners: an
+    article added later must not change the fingerprints of findings already in a baseline."""
+    parts = [rule, _claim_part(subject)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
 
 

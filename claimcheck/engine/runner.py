@@ -84,4 +84,4 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
             result.findings.append(Finding(
                 check.id, check.severity, check.scope, message,
                 tuple(Location.of(c) for c in (subject, *shown)), (subject, *shown),
-                fingerprint(check.id, subject, tuple(shown))))
+                fingerprint(check.id, subject)))

@@ -69,9 +69,3 @@ def to_base(written: str, low: float, high: float) -> tuple[float, float, str, s
     """Convert [low, high] in a written unit to base units: (low, high, base unit, dimension)."""
     _, dimension, factor, base_unit = unit_info(written)
     return low * factor, high * factor, base_unit, dimension
-
-
-def dimension_of(expr: str) -> str:
-    """The dimensionality of a pint expression as the rule language writes it ("km" → "[length]")."""
-    unit = registry().parse_units(expr)
-    return "dimensionless" if unit.dimensionless else str(unit.dimensionality)

@@ -17,7 +17,7 @@ def render(result: dict, color: bool = False) -> str:
     lines: list[str] = []
     findings = result["findings"]
     for article, group in groupby(findings, key=lambda f: f["locations"][0]["article"]):
-        lines.append(paint(article, "bold"))
+        lines.append(paint(one_line(article), "bold"))
         for f in group:
             loc = f["locations"][0]
             lines.append(f"  {loc['line']}:{loc['column']}  {paint(f['severity'], f['severity'])}  "

@@ -25,8 +25,8 @@ def rule_files(paths: list[str]) -> list[Path]:
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml")
-                                and f.is_file() and not any(part.startswith(".") for part in f.parts)))
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
         elif p.is_file():
             files.append(p)
         else:
@@ -128,6 +128,10 @@ class _Builder:
         facts = {}
         for path, text, item in self.items("facts"):
             fact = self._fact(path, text, item, types, vocabulary, nouns)
+            if fact.key in facts:
+                first = facts[fact.key]
+                raise RuleError(f"fact '{fact.id}' is about the same thing ({fact.key}) as fact "
+                                f"'{first.id}' at {first.path}:{first.line}", path, fact.line, 1)
             facts[fact.key] = fact
         checks = tuple(self._check(path, text, item, types, nouns)
                        for path, text, item in self.items("checks"))
