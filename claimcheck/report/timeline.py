@@ -146,7 +146,10 @@ def _ticks(lo: int, hi: int, x) -> list[dict]:
         dates = [monday + timedelta(7 * n) for n in range((last - monday).days // 7 + 1)]
         fmt = "%d %b"
     elif days <= 3 * 366:
-        dates = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)]
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        step = next(s for s in (1, 2, 3, 6, 12) if months / s <= 12)  # labels must not overlap
+        dates = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)
+                 if (m - 1) % step == 0]
         fmt = "%b %Y"
     else:
         step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365 / s <= 12)
