@@ -11,7 +11,7 @@ _ABBREVIATIONS = {
     "no", "vs", "etc", "approx", "inc", "corp", "ltd", "co", "u.s", "u.k", "u.n", "e.g", "i.e",
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=#)")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        head = text[start:m.start()]
-        word = _LAST_WORD.search(head)
+        # only the word before the boundary matters ("Dec." does not end a sentence)
+        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
         if word and "\n\n" not in m.group() and word.group(1).lower() in _ABBREVIATIONS:
             continue
         _append(sentences, text, start, m.start())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Callable
 
@@ -40,6 +41,13 @@ def _needles_in(text: str) -> set[str]:
     """Which pattern needles occur in the text: capitalised ones as written, others in lower case."""
     lowered = text.lower()
     return {n for n in _NEEDLES if n in (text if n[0].isupper() else lowered)}
+
+
+@lru_cache(maxsize=1024)
+def _active(present: frozenset[str]) -> tuple[int, ...]:
+    """The patterns whose every needle group has a needle in the text (articles share few sets)."""
+    return tuple(i for i, p in enumerate(PATTERNS)
+                 if not any(present.isdisjoint(group) for group in p.needs))
 
 
 def _windows(text: str, lowered: str, group: tuple[str, ...], present: set[str],
@@ -83,9 +91,8 @@ def find_time_expressions(text: str, ref: date | None,
     lowered = text.lower()
     memo: dict = {}
     seen: set[tuple[int, int, int]] = set()
-    for order, p in enumerate(PATTERNS):
-        if any(present.isdisjoint(group) for group in p.needs):
-            continue
+    for order in _active(frozenset(present)):
+        p = PATTERNS[order]
         for lo, hi in _windows(text, lowered, p.needs[-1], present, memo):
             for m in p.regex.finditer(text, lo, hi):
                 if (order, m.start(), m.end()) in seen:
