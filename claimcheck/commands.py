@@ -45,14 +45,26 @@ def _paths(args, config: Config) -> list[str]:
     return paths
 
 
-def _cache(args, pack: RulePack) -> ClaimCache | None:
-    if args.no_cache:
-        return None
+def _with_cache(args, pack: RulePack, work):
+    """Run `work(cache)` with the claim cache open, or with None under --no-cache. A cache that
+    cannot be opened or fails part-way (locked, damaged, disk full) is a warning: the work is
+    done again without it."""
+    cache = None
+    if not args.no_cache:
+        try:
+            cache = ClaimCache(CACHE_FILE, pack.digest)
+        except (OSError, sqlite3.Error) as exc:
+            warn(f"{CACHE_FILE}:1:1: warning: claim cache unavailable ({exc}); extracting everything")
     try:
-        return ClaimCache(CACHE_FILE, pack.digest)
-    except (OSError, sqlite3.Error) as exc:
-        warn(f"{CACHE_FILE}:1:1: warning: claim cache unavailable ({exc}); extracting everything")
-        return None
+        return work(cache)
+    except sqlite3.Error as exc:
+        if cache is None:
+            raise
+        warn(f"{CACHE_FILE}:1:1: warning: claim cache failed ({exc}); extracting everything")
+        return work(None)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
@@ -65,12 +77,8 @@ def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
         else:  # named in the configuration, not written yet: nothing is accepted so far
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
-    cache = _cache(args, pack)
-    try:
-        outcome = check_corpus(_paths(args, config), pack, known, args.jobs or default_jobs(), cache)
-    finally:
-        if cache:
-            cache.close()
+    paths, jobs = _paths(args, config), args.jobs or default_jobs()
+    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache))
     _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
@@ -120,13 +128,9 @@ def cmd_report(args) -> int:
 def cmd_extract(args) -> int:
     config = discover()
     pack = _pack(args, config)
-    cache = _cache(args, pack)
-    try:
-        articles, claims, warnings = extract_corpus(_paths(args, config), pack,
-                                                    args.jobs or default_jobs(), cache)
-    finally:
-        if cache:
-            cache.close()
+    paths, jobs = _paths(args, config), args.jobs or default_jobs()
+    articles, claims, warnings = _with_cache(
+        args, pack, lambda cache: extract_corpus(paths, pack, jobs, cache))
     _warn_all(warnings)
     if args.format == "jsonl":
         write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))

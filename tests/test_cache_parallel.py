@@ -131,3 +131,15 @@ def test_files_with_suppressions_are_always_read(tmp_path, default_pack, monkeyp
     extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     articles = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[0]
     assert "claimcheck: ignore" in articles[0].text
+
+
+def test_a_cache_failing_part_way_is_a_warning_and_the_run_goes_on(tmp_path):
+    (tmp_path / ".claimcheck").mkdir()
+    with sqlite3.connect(tmp_path / ".claimcheck" / "cache.sqlite") as db:
+        db.execute("CREATE TABLE files (path TEXT)")  # an older, different layout
+    (tmp_path / "a.txt").write_text("date 2021-12-14 Xi and Putin will meet on Wednesday.")
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "extract", "a.txt", "--rules",
+                           str(ROOT / "rules"), "--format", "jsonl"], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert "warning: claim cache failed" in proc.stderr and '"Wednesday"' in proc.stdout
