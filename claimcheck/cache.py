@@ -1,12 +1,16 @@
-"""A cache of extracted claims in an embedded SQLite file (`.claimcheck/cache.sqlite`), keyed by
-the article's content, the rule pack and claimcheck's version: an unchanged corpus re-checks
-without re-extracting.
+"""A cache of extracted claims and check results in an embedded SQLite file
+(`.claimcheck/cache.sqlite`), keyed by the article's content, the rule pack and claimcheck's
+code: an unchanged corpus re-checks without re-extracting.
 
-Two tables: `claims` maps an article's content key to its claims; `files` maps a file whose
-size, modification time and inode have not changed to the articles it held and their claims, so
-an unchanged file is not even read again (a fresh clone, with new times, still reuses `claims`).
+Four tables: `claims` maps an article's content key to its claims; `files` and `articles` map a
+file whose size, modification time and inode have not changed to the articles it held and their
+claims, so an unchanged file is not even read again (a fresh clone, with new times, still reuses
+`claims`);
+`results` maps the stamps of a whole corpus, and the checks as configured, to the engine's
+findings, so a corpus in which nothing changed is not checked again and its claims are only
+decoded if a report shows them.
 
-Claims are stored as JSON, never pickled: a cache file that came with a repository must not be
+Everything is stored as JSON, never pickled: a cache file that came with a repository must not be
 able to run code.
 """
 
@@ -16,26 +20,48 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+import claimcheck
 from claimcheck import __version__
-from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
+from claimcheck.engine import EngineResult
+from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
+from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 1
+SCHEMA = 2   # the tables' layout; a file with another is emptied and laid out again
+TABLES = {
+    "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
+    "files": "path TEXT PRIMARY KEY, stamp TEXT NOT NULL, claims TEXT NOT NULL",
+    "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, published TEXT, "
+                "title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
+                "PRIMARY KEY (path, position)",
+    "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
+}
+KEPT_RESULTS = 16   # results of the most recent corpora; older ones are dropped
+
+
+class CacheDamaged(sqlite3.DatabaseError):
+    """An entry that no longer decodes, found after the run relied on it: like any other failure
+    of the database, the run is done again without the cache."""
 
 
 class ClaimCache:
     def __init__(self, path: str | Path, pack_digest: str):
         self.path = Path(path)
-        self.salt = f"{SCHEMA}\0{__version__}\0{pack_digest}\0"
+        self.salt = f"{SCHEMA}\0{__version__}\0{code_digest()}\0{pack_digest}\0"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
-        self.db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, "
-                        "payload TEXT NOT NULL)")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            with self.db:
+                for table in TABLES:
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+                self.db.execute(f"PRAGMA user_version = {SCHEMA}")
+        for table, columns in TABLES.items():
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
         self.hits = self.misses = 0
 
     def key(self, article: Article) -> str:
@@ -60,56 +86,197 @@ class ClaimCache:
         return found
 
     def put_many(self, entries: dict[str, list[Claim]]) -> None:
+        """Claims stored under another pack or another version of claimcheck can never be read
+        again: they go when new ones come, or every edit of a rule would grow the file by a
+        corpus's worth."""
+        if not entries:
+            return
+        salt = hashlib.sha256(self.salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)",
-                                [(k, json.dumps([_record(c) for c in v])) for k, v in entries.items()])
+            self.db.execute("DELETE FROM claims WHERE salt != ?", (salt,))
+            self.db.executemany("INSERT OR REPLACE INTO claims (key, salt, payload) VALUES (?, ?, ?)",
+                                [(k, salt, json.dumps([_record(c) for c in v]))
+                                 for k, v in entries.items()])
 
-    def restore_files(self, stamps: dict[str, str]) -> dict[str, list[tuple[Article, list[Claim]]]]:
-        """Articles and claims of every file whose stamp is unchanged since put_files: one pass
-        over the table, and only matching rows are decoded."""
-        found = {}
-        for path, stamp, payload in self.db.execute("SELECT path, stamp, payload FROM files"):
-            if stamps.get(path) != stamp:
+    def restore_files(self, stamps: dict[str, str | None]) -> dict[str, list[tuple[Article, "StoredClaims"]]]:
+        """Articles of every file whose stamp is unchanged since put_files, each with its claims
+        still encoded: a pass over each table, and nothing is decoded but the articles' dates."""
+        stored = {path: _StoredFile(path, claims)
+                  for path, stamp, claims in self.db.execute("SELECT path, stamp, claims FROM files")
+                  if stamps.get(path) == stamp}
+        found: dict[str, list[tuple[Article, StoredClaims]]] = {}
+        damaged = set()
+        for path, article_id, published, title, source, count in self.db.execute(
+                "SELECT path, id, published, title, source, claims FROM articles "
+                "ORDER BY path, position"):
+            if path not in stored:
                 continue
             try:
-                found[path] = [(restore_article(r, path), [_claim(d) for d in r["claims"]])
-                               for r in json.loads(payload)]
-            except (ValueError, KeyError, TypeError):
-                continue  # a damaged entry: the file is read again
-        return found
+                article = restore_article(article_id, published, title, source, path)
+            except (ValueError, TypeError):
+                damaged.add(path)  # the file is read again
+                continue
+            items = found.setdefault(path, [])
+            items.append((article, StoredClaims(stored[path], len(items), count)))
+        return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
-        rows = [(path, stamp, json.dumps([{**article_record(a), "claims": [_record(c) for c in claims]}
-                                          for a, claims in items]))
-                for path, (stamp, items) in entries.items()]
+        files = [(path, stamp, json.dumps([[_record(c) for c in claims] for _, claims in items]))
+                 for path, (stamp, items) in entries.items()]
+        articles = [(path, position, a.id, a.published.isoformat() if a.published else None,
+                     a.title, a.source, len(claims))
+                    for path, (_, items) in entries.items() for position, (a, claims) in enumerate(items)]
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, payload) VALUES (?, ?, ?)",
-                                rows)
+            self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
+            self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, claims) VALUES (?, ?, ?)",
+                                files)
+            self.db.executemany("INSERT INTO articles (path, position, id, published, title, source, "
+                                "claims) VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
         """What says a file is unchanged without reading it: its stat, the id it is read under,
-        the pack and the version."""
+        the pack and the code."""
         try:
             info = os.stat(path)
         except OSError:
             return None
         return f"{self.salt}{article_id}\0{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
 
+    def result_key(self, stamps: list[str | None], checks: Sequence) -> str | None:
+        """What the engine's result depends on: every file of the corpus, unchanged, and the
+        checks as configured (turned off or given another severity). None when a file could not
+        be stamped: then there is nothing to key on."""
+        if any(s is None for s in stamps):
+            return None
+        configured = "\0".join(f"{c.id}={c.severity}" for c in checks)
+        digest = hashlib.sha256(f"{self.salt}{configured}\0".encode("utf-8", "surrogatepass"))
+        for s in stamps:
+            digest.update(s.encode("utf-8", "surrogatepass") + b"\n")
+        return digest.hexdigest()
+
+    def result(self, key: str) -> EngineResult | None:
+        row = self.db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            claims = [_claim(c) for c in data["claims"]]
+            findings = [_restore(Finding, rule=f["r"], severity=f["s"], scope=f["c"], message=f["m"],
+                                 locations=tuple(Location(*x) for x in f["l"]),
+                                 claims=tuple(claims[i] for i in f["k"]), fingerprint=f["f"])
+                        for f in data["findings"]]
+            skipped = {rule: (int(n), str(why)) for rule, (n, why) in data["skipped"].items()}
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None  # a damaged entry: the checks run again
+        return EngineResult(findings, skipped)
+
+    def put_result(self, key: str, result: EngineResult) -> None:
+        """Each claim is stored once, however many findings name it (a conflict lists its
+        partners, and they have findings of their own)."""
+        index: dict[int, int] = {}
+        claims = []
+        for f in result.findings:
+            for c in f.claims:
+                if id(c) not in index:
+                    index[id(c)] = len(claims)
+                    claims.append(_record(c))
+        findings = [{"r": f.rule, "s": f.severity, "c": f.scope, "m": f.message, "f": f.fingerprint,
+                     "l": [[x.article, x.line, x.column, x.start, x.end, x.text, x.file]
+                           for x in f.locations],
+                     "k": [index[id(c)] for c in f.claims]} for f in result.findings]
+        payload = json.dumps({"claims": claims, "findings": findings, "skipped": result.skipped})
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO results (key, payload) VALUES (?, ?)", (key, payload))
+            self.db.execute("DELETE FROM results WHERE rowid NOT IN "
+                            "(SELECT rowid FROM results ORDER BY rowid DESC LIMIT ?)", (KEPT_RESULTS,))
+
     def close(self) -> None:
         self.db.close()
 
 
-def article_record(article: Article) -> dict:
-    return {"id": article.id, "published": article.published.isoformat() if article.published else None,
-            "title": article.title, "source": article.source}
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of claimcheck's own source: a changed extractor or engine must not be answered from
+    a cache it filled before, even when the version number stayed the same (a checkout under
+    development)."""
+    digest = hashlib.sha256()
+    root = Path(claimcheck.__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".lark")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
-def restore_article(record: dict, path: str) -> Article:
+class _StoredFile:
+    """One file's claims as stored, decoded on first use, for all its articles at once."""
+
+    __slots__ = ("path", "payload", "decoded")
+
+    def __init__(self, path: str, payload: str):
+        self.path, self.payload, self.decoded = path, payload, None
+
+    def claims(self, index: int) -> list[Claim]:
+        if self.decoded is None:
+            try:
+                self.decoded = [[_claim(d) for d in group] for group in json.loads(self.payload)]
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CacheDamaged(f"damaged entry for {self.path} ({exc})") from None
+            self.payload = None
+        return self.decoded[index]
+
+
+class StoredClaims(Sequence):
+    """One restored article's claims: their number is known at once, the claims when read."""
+
+    __slots__ = ("_file", "_index", "_count")
+
+    def __init__(self, file: _StoredFile, index: int, count: int):
+        self._file, self._index, self._count = file, index, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):
+        return self._file.claims(self._index)[i]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._file.claims(self._index))
+
+
+class ClaimList(Sequence):
+    """The corpus's claims in article order. Groups restored from the cache are decoded on first
+    use: a warm check whose result is cached needs only their number."""
+
+    def __init__(self, groups: list[Sequence[Claim]]):
+        self._groups: list[Sequence[Claim]] | None = groups
+        self._count = sum(map(len, groups))
+        self._items: list[Claim] | None = None
+
+    def load(self) -> list[Claim]:
+        if self._items is None:
+            self._items = [c for group in self._groups for c in group]
+            self._groups = None
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):
+        return self.load()[i]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.load())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def restore_article(article_id: str, published: str | None, title: str, source: str,
+                    path: str) -> Article:
     """An article known from the cache: its metadata, but not its text (its claims come from the
     cache as well, and nothing after extraction needs the text of an article without
     suppression comments; files with such comments are never restored this way)."""
-    published = date.fromisoformat(record["published"]) if record["published"] else None
-    return Article(record["id"], "", published, record["title"], record["source"], path)
+    return _restore(Article, id=article_id, text="", published=_day(published) if published else None,
+                    title=title, source=source, path=path, sourcemap=SourceMap())
 
 
 def _record(claim: Claim) -> dict:
@@ -152,3 +319,4 @@ def _restore(cls, **fields):
 
 
 _day = lru_cache(maxsize=4096)(date.fromisoformat)
+

@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the ru
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -97,6 +98,9 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # A run builds hundreds of thousands of small objects and almost no reference cycles: with
+    # the default thresholds, the collector rescans them all again and again.
+    gc.set_threshold(100_000, 50, 100)
     try:
         from claimcheck import commands  # late: `--help` should not load pint and dateparser
         return getattr(commands, f"cmd_{args.command}")(args)

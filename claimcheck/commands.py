@@ -67,7 +67,8 @@ def _with_cache(args, pack: RulePack, work):
             cache.close()
 
 
-def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
+def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, str]:
+    """`full`: the report shows every claim, not only the findings."""
     pack = _pack(args, config)
     baseline_file = args.baseline or config.baseline
     known = None
@@ -78,7 +79,7 @@ def _run(args, config: Config) -> tuple[RulePack, Outcome, str]:
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
-    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache))
+    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full))
     _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
@@ -97,13 +98,13 @@ def _exit(outcome: Outcome, fail_on: str) -> int:
 
 def cmd_check(args) -> int:
     config = discover()
-    pack, outcome, fail_on = _run(args, config)
+    full = args.format in ("html", "junit")  # they show every article, not only those with findings
+    pack, outcome, fail_on = _run(args, config, full)
     if args.write_baseline:
         write_baseline(args.write_baseline, outcome.findings)
         warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
         return EXIT_OK
     color = use_color() and args.format == "text" and not args.output
-    full = args.format in ("html", "junit")  # they show every article, not only those with findings
     text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=full), color)
     if args.output:
         write_atomic(args.output, text)
@@ -114,7 +115,7 @@ def cmd_check(args) -> int:
 
 def cmd_report(args) -> int:
     config = discover()
-    pack, outcome, fail_on = _run(args, config)
+    pack, outcome, fail_on = _run(args, config, full=True)
     out = Path(args.output_dir or config.output_dir or DEFAULT_REPORTS)
     full = outcome.as_dict(fail_on, pack, full=True)
     files = {"report.html": REPORTERS["html"](full), "findings.sarif": REPORTERS["sarif"](full),
@@ -129,8 +130,11 @@ def cmd_extract(args) -> int:
     config = discover()
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
-    articles, claims, warnings = _with_cache(
-        args, pack, lambda cache: extract_corpus(paths, pack, jobs, cache))
+
+    def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
+        extraction = extract_corpus(paths, pack, jobs, cache)
+        return extraction.claims.load(), extraction.warnings
+    claims, warnings = _with_cache(args, pack, extract)
     _warn_all(warnings)
     if args.format == "jsonl":
         write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))

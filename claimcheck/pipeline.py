@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import difflib
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache
+from claimcheck.cache import ClaimCache, ClaimList
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError
@@ -22,7 +23,7 @@ from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
 @dataclass
 class Outcome:
     articles: list[Article]
-    claims: list[Claim]
+    claims: Sequence[Claim]
     findings: list[Finding]
     warnings: list[CorpusError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -57,14 +58,22 @@ class Outcome:
         return out
 
 
+@dataclass
+class Extraction:
+    articles: list[Article]
+    claims: ClaimList
+    warnings: list[CorpusError]
+    stamps: list[str | None]   # one per file found, for keying the checks' result; empty without a cache
+
+
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
-                   cache: ClaimCache | None = None) -> tuple[list[Article], list[Claim], list]:
+                   cache: ClaimCache | None = None) -> Extraction:
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
     content it has not seen are extracted."""
     files = discover(paths)
     stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
-    items: list[tuple[Article, list[Claim] | None]] = []   # claims None: not known yet
+    items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     warnings: list[CorpusError] = []
     for article_id, path in files:
@@ -101,15 +110,26 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         cache.put_files({path: (stamps[path], [(a, by_article[id(a)]) for a in loaded])
                          for path, loaded in read.items()
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)})
-    claims = [c for group in per_article for c in group]
     gc.freeze()
-    return articles, claims, warnings
+    return Extraction(articles, ClaimList(per_article), warnings, [stamps[p] for _, p in files]
+                      if cache else [])
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
-                 cache: ClaimCache | None = None) -> Outcome:
-    articles, claims, warnings = extract_corpus(paths, pack, jobs, cache)
-    result = run_checks(pack, articles, claims)
+                 cache: ClaimCache | None = None, full: bool = False) -> Outcome:
+    """Extract and check. With a cache, the checks' result for a corpus in which nothing changed
+    is taken from it; `full` decodes every claim here, for reports that show them, so that a
+    damaged cache entry still surfaces where the run can be redone without the cache."""
+    extraction = extract_corpus(paths, pack, jobs, cache)
+    articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
+    key = cache.result_key(extraction.stamps, pack.checks) if cache else None
+    result = cache.result(key) if key else None
+    if result is None:
+        result = run_checks(pack, articles, claims)
+        if key:
+            cache.put_result(key, result)
+    if full:
+        claims.load()
     findings, unused = apply_suppressions(articles, result.findings)
     suppressed = len(result.findings) - len(findings)
     known = [c.id for c in pack.checks]

@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimcheck.cache import ClaimCache
+from claimcheck.cache import SCHEMA, ClaimCache
 from claimcheck.corpus import load_corpus
 from claimcheck.corpus.formats import parse_article
 from claimcheck.parallel import PARALLEL_THRESHOLD, extract_all
 from claimcheck import pipeline
-from claimcheck.pipeline import extract_corpus
+from claimcheck.pipeline import check_corpus, extract_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,13 +38,13 @@ def test_warm_run_reads_the_cache_and_a_changed_article_is_extracted_again(tmp_p
     real = pipeline.extract_all
     monkeypatch.setattr("claimcheck.pipeline.extract_all",
                         lambda ex, arts, jobs: extracted.extend(a.id for a in arts) or real(ex, arts, jobs))
-    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     assert extracted == ["a.txt", "b.txt"]
     extracted.clear()
-    assert extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1] == first
+    assert extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims == first
     assert extracted == []
     (corpus / "b.txt").write_text("date 2021-12-14 Xi and Putin will meet on Thursday.")
-    claims = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    claims = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     assert extracted == ["b.txt"] and claims[-1].span.text == "Thursday"
     extracted.clear()
     extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, "another-pack"))
@@ -57,11 +57,11 @@ def test_a_fresh_checkout_reuses_claims_by_content(tmp_path, default_pack):
     article = corpus / "a.txt"
     article.write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
     path = tmp_path / "cache.sqlite"
-    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     article.write_text(article.read_text())  # same content, new modification time
     os.utime(article, ns=(1, 1))
     cache = ClaimCache(path, default_pack.digest)
-    assert extract_corpus([str(corpus)], default_pack, cache=cache)[1] == first
+    assert extract_corpus([str(corpus)], default_pack, cache=cache).claims == first
     assert (cache.hits, cache.misses) == (1, 0)
 
 
@@ -86,7 +86,7 @@ def test_cache_never_unpickles(tmp_path, default_pack):
     cache = ClaimCache(tmp_path / "c.sqlite", default_pack.digest)
     cache.close()
     with sqlite3.connect(tmp_path / "c.sqlite") as db:
-        db.execute("INSERT INTO claims VALUES ('k', ?)", ("cos\nsystem\n(S'touch PWNED'\ntR.",))
+        db.execute("INSERT INTO claims VALUES ('k', 'salt', ?)", ("cos\nsystem\n(S'touch PWNED'\ntR.",))
     cache = ClaimCache(tmp_path / "c.sqlite", default_pack.digest)
     assert cache.get_many(["k"]) == {}
     assert not (tmp_path / "PWNED").exists()
@@ -98,17 +98,15 @@ def test_unchanged_files_are_not_read_again(tmp_path, default_pack, monkeypatch)
     (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
     (corpus / "b.md").write_text("---\ndate: 2021-12-14\ntitle: B\n---\n\nXi and Putin met on Monday.\n")
     path = tmp_path / "cache.sqlite"
-    cold_articles, cold_claims, _ = extract_corpus([str(corpus)], default_pack,
-                                                   cache=ClaimCache(path, default_pack.digest))
+    cold = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
 
     def no_reading(*args):
         raise AssertionError("an unchanged file was read")
     monkeypatch.setattr("claimcheck.pipeline.load_file", no_reading)
-    articles, claims, _ = extract_corpus([str(corpus)], default_pack,
-                                         cache=ClaimCache(path, default_pack.digest))
-    assert claims == cold_claims
-    assert [(a.id, a.published, a.title) for a in articles] == \
-        [(a.id, a.published, a.title) for a in cold_articles]
+    warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert warm.claims == cold.claims
+    assert [(a.id, a.published, a.title) for a in warm.articles] == \
+        [(a.id, a.published, a.title) for a in cold.articles]
 
 
 def test_a_damaged_file_entry_means_reading_the_file_again(tmp_path, default_pack):
@@ -116,10 +114,10 @@ def test_a_damaged_file_entry_means_reading_the_file_again(tmp_path, default_pac
     corpus.mkdir()
     (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
     path = tmp_path / "cache.sqlite"
-    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+    first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE files SET payload = '[{\"id\": 1}]'")
-    again = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[1]
+        db.execute("UPDATE articles SET published = '2021-13-45'")
+    again = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     assert again == first and len(first) == 1
 
 
@@ -129,17 +127,103 @@ def test_files_with_suppressions_are_always_read(tmp_path, default_pack, monkeyp
     (corpus / "a.txt").write_text("date 2021-12-14 <!-- claimcheck: ignore x --> Xi met on Monday.")
     path = tmp_path / "cache.sqlite"
     extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
-    articles = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))[0]
+    articles = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).articles
     assert "claimcheck: ignore" in articles[0].text
 
 
 def test_a_cache_failing_part_way_is_a_warning_and_the_run_goes_on(tmp_path):
     (tmp_path / ".claimcheck").mkdir()
     with sqlite3.connect(tmp_path / ".claimcheck" / "cache.sqlite") as db:
-        db.execute("CREATE TABLE files (path TEXT)")  # an older, different layout
+        db.execute("CREATE TABLE files (path TEXT)")  # a layout that does not match its number
+        db.execute(f"PRAGMA user_version = {SCHEMA}")
     (tmp_path / "a.txt").write_text("date 2021-12-14 Xi and Putin will meet on Wednesday.")
     proc = subprocess.run([sys.executable, "-m", "claimcheck", "extract", "a.txt", "--rules",
                            str(ROOT / "rules"), "--format", "jsonl"], capture_output=True,
                           text=True, cwd=tmp_path)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     assert "warning: claim cache failed" in proc.stderr and '"Wednesday"' in proc.stdout
+
+
+def _two_article_corpus(tmp_path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
+    (corpus / "b.txt").write_text("date 2021-12-14 Russia has massed 175,000 troops near Ukraine.")
+    return corpus
+
+
+def _counting_engine(monkeypatch) -> list[int]:
+    runs = []
+    real = pipeline.run_checks
+    monkeypatch.setattr("claimcheck.pipeline.run_checks",
+                        lambda *args: runs.append(1) or real(*args))
+    return runs
+
+
+def test_an_unchanged_corpus_takes_the_checks_result_from_the_cache(tmp_path, default_pack,
+                                                                    monkeypatch):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    runs = _counting_engine(monkeypatch)
+    cold = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest),
+                        full=True)
+    assert len(runs) == 1 and cold.findings  # the second run did not check again
+    assert warm.as_dict("error", default_pack, full=True) == cold.as_dict("error", default_pack, full=True)
+
+
+def test_the_cached_result_is_not_used_when_the_corpus_or_the_checks_change(tmp_path, default_pack,
+                                                                             monkeypatch):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    runs = _counting_engine(monkeypatch)
+    first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    quieter = default_pack.configured(severity={first.findings[0].rule: "note"})
+    again = check_corpus([str(corpus)], quieter, cache=ClaimCache(path, quieter.digest))
+    assert len(runs) == 2 and {f.severity for f in again.findings} == {"note"}
+    (corpus / "b.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops near Ukraine.")
+    assert check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).findings == []
+    assert len(runs) == 3
+
+
+def test_a_damaged_result_entry_means_checking_again(tmp_path, default_pack, monkeypatch):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    runs = _counting_engine(monkeypatch)
+    first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE results SET payload = '{\"claims\": [], \"findings\": [{\"r\": 1, \"k\": [0]}]}'")
+    again = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert len(runs) == 2 and again.findings == first.findings
+
+
+def test_claims_damaged_in_the_cache_are_redone_without_it(tmp_path):
+    _two_article_corpus(tmp_path)
+    command = [sys.executable, "-m", "claimcheck", "report", "corpus", "--rules", str(ROOT / "rules")]
+    assert subprocess.run(command, capture_output=True, cwd=tmp_path).returncode == 1
+    with sqlite3.connect(tmp_path / ".claimcheck" / "cache.sqlite") as db:
+        db.execute("UPDATE files SET claims = '[[{\"t\": 1}]]'")
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "warning: claim cache failed (damaged entry for corpus/a.txt" in proc.stderr
+    assert "175,000" in (tmp_path / "reports" / "report.html").read_text()
+
+
+def test_a_cache_of_another_layout_is_emptied_and_a_change_of_code_misses(tmp_path, default_pack,
+                                                                         monkeypatch):
+    path = tmp_path / "c.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE claims (key TEXT, payload TEXT, extra TEXT)")
+        db.execute("INSERT INTO claims VALUES ('k', '[]', '')")
+    cache = ClaimCache(path, default_pack.digest)
+    assert cache.db.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+    article = parse_article("date 2021-12-14 Russia has 120,000 troops.", "a.txt", "a.txt")[0]
+    before = cache.key(article)
+    monkeypatch.setattr("claimcheck.cache.code_digest", lambda: "edited")
+    assert ClaimCache(path, default_pack.digest).key(article) != before
+
+
+def test_claims_of_another_pack_are_dropped_when_new_ones_are_stored(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    (corpus / "b.txt").write_text("date 2021-12-14 Xi and Putin will meet on Thursday.")
+    extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, "another-pack"))
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(DISTINCT salt), count(*) FROM claims").fetchone() == (1, 2)

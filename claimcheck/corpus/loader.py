@@ -52,10 +52,11 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            folder = _relative(dirpath, base or root)   # once per folder: relpath is slow
+            prefix = "" if folder == "." else folder + "/"
             for name in filenames:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                    path = os.path.join(dirpath, name)
-                    found.setdefault(path, _relative(path, base or root))
+                    found.setdefault(os.path.join(dirpath, name), prefix + name)
     return [(article_id, path) for path, article_id in found.items()]
 
 
