@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.alternation import word_alternation
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -33,12 +35,11 @@ class Vocabulary:
     count_nouns: tuple[str, ...] = ()
 
     def alias_pattern(self) -> re.Pattern | None:
-        """One regex over every alias, longest first, so "Xi Jinping" wins over "Xi"."""
-        aliases = sorted({a for e in self.entities for a in (e.id, *e.aliases)}, key=len, reverse=True)
+        """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi")."""
+        aliases = {a for e in self.entities for a in (e.id, *e.aliases)}
         if not aliases:
             return None
-        body = "|".join(re.escape(a) for a in aliases)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return re.compile(rf"(?<![\w-])(?:{word_alternation(aliases)})(?![\w-])")
 
     def entity_by_alias(self) -> dict[str, Entity]:
         table: dict[str, Entity] = {}

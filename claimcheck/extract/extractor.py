@@ -6,14 +6,13 @@ It never raises on article content: anything it cannot read is simply not a clai
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 
-from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_near
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.tense import TenseReader
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
@@ -41,14 +40,14 @@ class Extractor:
         if not sentences:
             return []
         starts = [s.start for s in sentences]
-        markers: dict[int, list] = {}
+        readers: dict[int, TenseReader] = {}
 
         def tense_at(start: int, end: int) -> str:
             index = bisect_right(starts, start) - 1
             sentence = sentences[index]
-            if index not in markers:  # only sentences that hold a claim need their verbs read
-                markers[index] = tenses.markers(sentence.text)
-            return tenses.tense_at(markers[index], start - sentence.start, end - sentence.start)
+            if index not in readers:  # only sentences that hold a claim need their verbs read
+                readers[index] = TenseReader(sentence.text)
+            return readers[index].tense_at(start - sentence.start, end - sentence.start)
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
@@ -70,9 +69,7 @@ class Extractor:
             if found:
                 attribution = attribution_of(sentence.text)
                 for mention in found:
-                    local = replace(mention, start=mention.start - sentence.start,
-                                    end=mention.end - sentence.start)
-                    claims.append(self._claim(article, sentence, local,
+                    claims.append(self._claim(article, sentence, mention,
                                               tense_at(mention.start, mention.end), mentions,
                                               previous, attribution))
             if mentions:
@@ -81,28 +78,29 @@ class Extractor:
 
     def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,
                attribution) -> Claim:
+        """`mention` is placed in the article; `lo`, `hi` place it in its sentence."""
         text = sentence.text
+        lo, hi = mention.start - sentence.start, mention.end - sentence.start
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
         else:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
-        left, right = clause_bounds(text, mention.start, mention.end)
+        left, right = clause_bounds(text, lo, hi)
         clause = text[left:right]
         near = [m for m in mentions if left <= m.start < right]
-        claim_type = self._claim_type(value, mention, clause, left)
+        claim_type = self._claim_type(value, clause, lo - left, hi - left)
         key, entities = self._key(claim_type, near, mentions, previous)
         if claim_type is None and value.kind == "quantity" and value.dimension == COUNT:
             key = _count_key(value.unit, (near, mentions, previous), self.entities)
         ordinal = ordinal_near(clause, self.entities.trigger_pattern(claim_type)) if claim_type else None
-        start = sentence.start + mention.start
-        end = sentence.start + mention.end
-        line, column = article.locate(start)
+        line, column = article.locate(mention.start)
         return Claim(
             claim_type=claim_type.id if claim_type else GENERIC[value.kind],
             value=value,
-            span=Span(article.id, start, end, line, column, mention.text, article.path),
+            span=Span(article.id, mention.start, mention.end, line, column, mention.text,
+                      article.path),
             sentence=text,
             entities=entities,
             key=key,
@@ -113,18 +111,18 @@ class Extractor:
             ordinal=ordinal,
         )
 
-    def _claim_type(self, value, mention, clause: str, left: int) -> ClaimType | None:
+    def _claim_type(self, value, clause: str, lo: int, hi: int) -> ClaimType | None:
+        """`lo`, `hi`: where the value sits in the clause."""
         for ct in self.vocabulary.claim_types:
             if ct.kind != value.kind:
                 continue
             if value.kind == "quantity":
-                if ct.units and mention.unit in ct.units:
+                if ct.units and value.unit in ct.units:
                     return ct
                 if ct.dimension and _same_dimension(ct.dimension, value.dimension) and ct.triggers and (
                         self.entities.has_trigger(ct, clause)):
                     return ct
-            elif self.entities.has_trigger(ct, _near(clause, mention.start - left,
-                                                      mention.end - left)):
+            elif self.entities.has_trigger(ct, _near(clause, lo, hi)):
                 return ct
         return None
 

@@ -11,7 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.numbers import NUMBER, WORD_NUMBERS, parse_number
+from claimcheck.extract.numbers import NUMBER, SCALE, WORD_NUMBERS, parse_number
+from claimcheck.extract.scan import Scanner
 from claimcheck.extract.units import ADJECTIVE_UNITS, COUNT, UNIT_WORDS, to_base, unit_info
 
 _APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
@@ -26,10 +27,8 @@ _JUST_BELOW = {"almost", "nearly", "close to", "just under"}
 APPROXIMATE_WIDTH = 0.10
 _DEFINITE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{_HEDGE})\s+|\bbetween\s+)$")
-_DIGITS = re.compile(r"(?<![\d,.])\d")
-_NUMBER_WORDS = set(WORD_NUMBERS) | {"dozen", "hundred", "thousand", "million", "billion"}
-_WORD = re.compile(r"[a-z]+")
-_WORD_NUMBER_START = re.compile(r"(?i:\b(?:" + "|".join(WORD_NUMBERS) + r"|a|an)\b)")
+_DIGITS = re.compile(r"\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
+_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)})\b|\ban?\s{SCALE}")
 
 
 @dataclass(frozen=True)
@@ -70,9 +69,7 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[QuantityMention]:
         """Numbers start at a digit or at a number word; only those places are tried."""
-        starts = [m.start() for m in _DIGITS.finditer(text)]
-        if _NUMBER_WORDS.intersection(_WORD.findall(text.lower())):
-            starts += [m.start() for m in _WORD_NUMBER_START.finditer(text)]
+        starts = [m.start() for m in _DIGITS.finditer(text)] + _WORD_NUMBER_START.starts(text)
         found = []
         taken_until = -1
         for start in sorted(starts):

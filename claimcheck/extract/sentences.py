@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "approx", "inc", "corp", "ltd", "co", "u.s", "u.k", "u.n", "e.g", "i.e",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=#)")
+# The end mark is part of the match (a lookbehind for it would be tried at every character).
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=#)")
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)\.$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
@@ -25,11 +25,14 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        # only the word before the boundary matters ("Dec." does not end a sentence)
-        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
-        if word and "\n\n" not in m.group() and word.group(1).lower() in _ABBREVIATIONS:
-            continue
-        _append(sentences, text, start, m.start())
+        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        # only the word before a full stop matters ("Dec." does not end a sentence); a blank
+        # line or a heading always does
+        if text[m.start()] == "." and "\n\n" not in m.group():
+            word = _LAST_WORD.search(text, max(start, cut - 12), cut)
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        _append(sentences, text, start, cut)
         start = m.end()
     _append(sentences, text, start, len(text))
     return sentences
@@ -39,6 +42,5 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
+        s = start + len(chunk) - len(chunk.lstrip())
         out.append(Sentence(s, s + len(stripped), stripped))

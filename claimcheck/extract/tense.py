@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.alternation import word_alternation
+
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 
 _FUTURE = [
@@ -27,37 +29,63 @@ _IRREGULAR_PAST = (
 _NOT_PAST = {"expected", "scheduled", "planned", "proposed", "supposed", "need", "speed", "red",
              "bed", "led", "united", "based", "armed", "named", "so-called", "detailed", "hundred",
              "advanced", "limited", "related", "indeed", "seed", "feed", "shed", "weed"}
-_PRESENT = [r"is", r"are", r"says", r"say", r"meets", r"holds", r"has", r"have"]
+_PRESENT = ["is", "are", "says", "say", "meets", "holds", "has", "have"]
 
+
+
+# Every marker starts at a word boundary: tested once per place, not once per alternative.
 _MARKER = re.compile(
-    r"(?P<future>\b(?:" + "|".join(_FUTURE) + r")\b)"
-    r"|(?P<perfect>\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
-    r"|(?P<past>\b(?:" + "|".join(_IRREGULAR_PAST) + r")\b|\b\w{3,}ed\b)"
-    r"|(?P<present>\b(?:" + "|".join(_PRESENT) + r")\b)",
+    r"\b(?:(?P<future>(?:" + "|".join(_FUTURE) + r")\b)"
+    r"|(?P<perfect>(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
+    r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b|\w{3,}ed\b)"
+    r"|(?P<present>(?:" + word_alternation(_PRESENT) + r")\b))",
     re.I,
 )
 
 
-def markers(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, tense) of every tense marker in a sentence, in order."""
-    found = []
-    for m in _MARKER.finditer(sentence):
-        kind = m.lastgroup
-        if kind == "past" and m.group().lower() in _NOT_PAST:
-            continue
-        tense = PAST if kind in ("past", "perfect") else kind
-        found.append((m.start(), m.end(), tense))
-    return found
+class TenseReader:
+    """The tense markers of one sentence, read from the left only as far as a question needs:
+    most expressions are governed by a verb before them, so the rest of the sentence is not read."""
 
+    def __init__(self, sentence: str):
+        self._matches = _MARKER.finditer(sentence)
+        self.found: list[tuple[int, int, str]] = []   # (start, end, tense) in sentence order
+        self._read_to = -1        # where the last marker read starts
+        self._exhausted = False
 
-def tense_at(found: list[tuple[int, int, str]], start: int, end: int) -> str:
-    """The tense governing the expression at [start, end) of the sentence."""
-    before = [t for s, e, t in found if e <= start]
-    if before:
-        # a future marker anywhere before, after the last past one, wins over a present "is"
-        for tense in reversed(before):
-            if tense != PRESENT:
-                return tense
-        return PRESENT
-    after = [t for s, e, t in found if s >= end and t != PRESENT]
-    return after[0] if after else (PRESENT if any(s >= end for s, e, t in found) else UNKNOWN)
+    def _read_one(self) -> bool:
+        for m in self._matches:
+            self._read_to = m.start()
+            kind = m.lastgroup
+            if kind == "past" and m.group().lower() in _NOT_PAST:
+                continue
+            self.found.append((m.start(), m.end(), PAST if kind in ("past", "perfect") else kind))
+            return True
+        self._exhausted = True
+        return False
+
+    def read_all(self) -> "TenseReader":
+        while self._read_one():
+            pass
+        return self
+
+    def tense_at(self, start: int, end: int) -> str:
+        """The tense governing the expression at [start, end) of the sentence."""
+        while not self._exhausted and self._read_to < start:
+            self._read_one()
+        before = [t for s, e, t in self.found if e <= start]
+        if before:
+            # a future marker anywhere before, after the last past one, wins over a present "is"
+            for tense in reversed(before):
+                if tense != PRESENT:
+                    return tense
+            return PRESENT
+        checked = 0
+        while True:
+            for s, e, t in self.found[checked:]:
+                if s >= end and t != PRESENT:
+                    return t
+            checked = len(self.found)
+            if not self._read_one():
+                break
+        return PRESENT if any(s >= end for s, e, t in self.found) else UNKNOWN

@@ -31,16 +31,21 @@ class TimeExpression:
 _LEADING_PREPOSITION = re.compile(rf"(?i:(?:{PREP}|early\s+in|late\s+in)\s+(?:the\s+month\s+of\s+)?)")
 
 
-_NEEDLES = sorted({needle for p in PATTERNS for group in p.needs for needle in group})
+_NEEDLES = {needle for p in PATTERNS for group in p.needs for needle in group} - set(DIGITS)
+_AS_WRITTEN = sorted(n for n in _NEEDLES if n[0].isupper())
+_LOWER_CASE = sorted(n for n in _NEEDLES if not n[0].isupper())
 _DIGIT_RUN = re.compile(r"\d+")
 # A pattern's match lies within this many characters of one of its anchor needles.
 MARGIN = 60
 
 
-def _needles_in(text: str) -> set[str]:
+def _needles_in(text: str, lowered: str) -> set[str]:
     """Which pattern needles occur in the text: capitalised ones as written, others in lower case."""
-    lowered = text.lower()
-    return {n for n in _NEEDLES if n in (text if n[0].isupper() else lowered)}
+    present = {n for n in _AS_WRITTEN if n in text}
+    present.update(n for n in _LOWER_CASE if n in lowered)
+    if _DIGIT_RUN.search(text):
+        present.update(DIGITS)
+    return present
 
 
 @lru_cache(maxsize=1024)
@@ -87,8 +92,8 @@ def find_time_expressions(text: str, ref: date | None,
     `direction_at(start, end)` tells the tense governing the expression at that place.
     """
     candidates = []
-    present = _needles_in(text)
     lowered = text.lower()
+    present = _needles_in(text, lowered)
     memo: dict = {}
     seen: set[tuple[int, int, int]] = set()
     for order in _active(frozenset(present)):

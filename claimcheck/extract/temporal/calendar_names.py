@@ -7,7 +7,7 @@ from datetime import date
 
 from claimcheck.extract import calendar as cal
 from claimcheck.extract.temporal.patterns import (DAY, DIGITS, MONTH, MONTHS, PART, PARTS, PREP,
-                                                  YEAR, month_number, parse_explicit, pattern)
+                                                  YEAR, month_number, parse_month_day, pattern)
 
 
 @pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)))
@@ -19,17 +19,17 @@ def _iso(m, ref, direction):
 @pattern(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
           needs=(DIGITS, MONTHS))
 def _full_date(m, ref, direction):
-    parsed = parse_explicit(m.group())
-    if parsed is None or parsed[2] is None:
+    parsed = parse_month_day(m)
+    if parsed is None:
         return None
-    d = date(parsed[2], parsed[0], parsed[1])
+    d = date(int(m["year"]), *parsed)  # "February 29, 2021" raises: not a claim
     return d, d, "day"
 
 
 @pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}",
           needs=(DIGITS, MONTHS))
 def _month_day(m, ref, direction):
-    parsed = parse_explicit(m.group())
+    parsed = parse_month_day(m)
     if parsed is None or ref is None:
         return None
     d = cal.day_occurrence(ref, parsed[0], parsed[1], direction)

@@ -12,6 +12,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Callable
 
+from claimcheck.alternation import word_alternation
+
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"]
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -28,7 +30,8 @@ PART = (r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+star
 SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COUNT = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-PREP = r"(?:in|during|since|until|till|by|through|throughout|from|before|after|of|between|and|to)"
+PREP = "(?:" + word_alternation(["in", "during", "since", "until", "till", "by", "through", "throughout",
+                                 "from", "before", "after", "of", "between", "and", "to"]) + ")"
 
 
 def month_number(name: str) -> int:
@@ -36,23 +39,24 @@ def month_number(name: str) -> int:
     return _MONTH_ABBR.get(key) or _MONTH_NAMES.index(key) + 1
 
 
-@lru_cache(maxsize=4096)
-def parse_explicit(text: str) -> tuple[int, int, int | None] | None:
-    """(month, day, year or None) of an explicit date as written, parsed by dateparser.
+def parse_month_day(m: re.Match) -> tuple[int, int] | None:
+    """(month, day) of an explicit date as written ("Dec. 15", "15th of December"), parsed by
+    dateparser. A year that follows is left out, and the words are cached: a corpus names the
+    same few hundred days of the year again and again, and dateparser takes a millisecond."""
+    end = m.start("year") if m.groupdict().get("year") else m.end()
+    return _parse_month_day(" ".join(m.string[m.start():end].rstrip(", ").split()))
 
-    Cached by the string: the same date strings recur across a corpus, and dateparser is slow.
-    """
+
+@lru_cache(maxsize=4096)
+def _parse_month_day(text: str) -> tuple[int, int] | None:
     import dateparser  # imported here: loading it costs a noticeable fraction of a second
 
-    has_year = re.search(r"\d{4}", text) is not None
     parsed = dateparser.parse(
         text, languages=["en"],
         settings={"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first",
                   "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": _NEUTRAL_BASE},
     )
-    if parsed is None:
-        return None
-    return parsed.month, parsed.day, parsed.year if has_year else None
+    return None if parsed is None else (parsed.month, parsed.day)
 
 
 # A leap year as the base, so dateparser accepts a year-less "February 29".
@@ -65,7 +69,9 @@ PATTERNS: list["Pattern"] = []
 # Cheap substring tests (on the lowercased sentence) that must pass before a pattern's regex runs:
 # most sentences hold no temporal expression, and most patterns cannot match most sentences.
 DIGITS = tuple("0123456789")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Every way MONTH can begin, and no shorter: "Mar" alone would send every "Market" to the month patterns.
+MONTHS = ("Jan", "Feb", "March", "Mar.", "April", "Apr.", "May", "June", "Jun.", "July", "Jul.", "Aug",
+          "Sep", "Oct", "Nov", "Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of", "half of")
 WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = ("day", "week", "month", "year", "decade")
@@ -81,7 +87,8 @@ class Pattern:
 
 def pattern(*regexes: str, needs: tuple = (DIGITS,), strip_preposition: bool = False):
     """Register a handler for its regexes. `needs` lists groups of needles: every group must have
-    one needle in the text (capitalised needles are matched as written, others in lower case).
+    one needle in the text (capitalised needles are matched as written, others in lower case); the
+    regexes run only near the needles of the last group, so it should be the rarest.
     Registration order breaks ties between matches of the same place and length."""
     groups = (needs,) if needs and isinstance(needs[0], str) else needs
 

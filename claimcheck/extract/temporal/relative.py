@@ -105,7 +105,7 @@ def _ago(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
-          needs=(UNITS, ("in ", "within ")))
+          needs=UNITS)
 def _in_n(m, ref, direction):
     if ref is None or direction == "past":
         return None
