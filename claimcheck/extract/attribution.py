@@ -19,12 +19,17 @@ _LEADING = re.compile(r"^(?P<who>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:on\s+
 _WORD_BEFORE_VERB = {"it", "he", "she", "they", "we", "i", "you", "this", "that"}
 
 
+# Words _ACCORDING cannot match without: a cheap test before the regex.
+_ACCORDING_WORDS = ("according", "citing", "reported")
+
+
 def attribution_of(sentence: str) -> str | None:
-    m = _ACCORDING.search(sentence)
+    lowered = sentence.lower()
+    m = _ACCORDING.search(sentence) if any(w in lowered for w in _ACCORDING_WORDS) else None
     if m:
         return " ".join(m["who"].split())
-    for pattern in (_TRAILING, _LEADING):
-        m = pattern.search(sentence)
+    for find in (_TRAILING.search, _LEADING.match):
+        m = find(sentence)
         if m and m["who"].lower() not in _WORD_BEFORE_VERB:
             return " ".join(m["who"].split())
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.alternation import word_alternation
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\s-\s|,\s+(?:while|whereas|but|although|though|and)\b")
@@ -26,8 +27,7 @@ class EntityIndex:
         self._by_alias = vocabulary.entity_by_alias()
         self._by_id = {e.id: e for e in vocabulary.entities}
         self._triggers = {
-            ct.id: re.compile(r"(?i)\b(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+")
-                                                    for t in ct.triggers) + r")\b")
+            ct.id: re.compile(r"(?i)\b(?:" + word_alternation(ct.triggers, space=r"\s+") + r")\b")
             for ct in vocabulary.claim_types if ct.triggers
         }
 

@@ -27,6 +27,9 @@ _JUST_BELOW = {"almost", "nearly", "close to", "just under"}
 APPROXIMATE_WIDTH = 0.10
 _DEFINITE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{_HEDGE})\s+|\bbetween\s+)$")
+# The word just before a number says whether a hedge can end there: most numbers have none, and
+# searching the text before every number for every hedge is slow.
+_HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
 _DIGITS = re.compile(r"\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
 _WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)})\b|\ban?\s{SCALE}")
 
@@ -88,9 +91,9 @@ class QuantityFinder:
         first = parse_number(m["num"])
         if first is None or (m["mods"] and _has_number_word(m["mods"])):
             return None
-        if not m["num"][0].isdigit() and _DEFINITE.search(text, 0, m.start("num")):
+        if not m["num"][0].isdigit() and _DEFINITE.search(text, max(0, m.start("num") - 40), m.start("num")):
             return None  # "the two leaders" refers back to people already named
-        before = _HEDGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = _hedge_before(text, m.start())
         hedge = " ".join(before["hedge"].lower().split()) if before and before["hedge"] else None
         if m["num2"]:
             second = parse_number(m["num2"])
@@ -110,6 +113,14 @@ class QuantityFinder:
         start = before.start() if before else m.start()
         return QuantityMention(start, m.end(), text[start:m.end()], low, high, unit,
                                base_low, base_high, base_unit, dimension, hedge)
+
+
+def _hedge_before(text: str, start: int) -> re.Match | None:
+    tail = text[max(0, start - 20):start]
+    word = tail.rstrip().lower()
+    if len(word) == len(tail) or not word.endswith(_HEDGE_LAST_WORDS):
+        return None
+    return _HEDGE_BEFORE.search(text, max(0, start - 40), start)
 
 
 def _hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:

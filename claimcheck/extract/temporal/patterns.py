@@ -20,9 +20,9 @@ _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug"
                "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-         r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-         r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?![\w-])")
+_MONTH_WORDS = [name.capitalize() for name in _MONTH_NAMES] + \
+    [f"{abbr.capitalize()}." for abbr in _MONTH_ABBR] + ["Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"]
+MONTH = f"(?P<month>{word_alternation(_MONTH_WORDS)})(?![\\w-])"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
 PART = (r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
