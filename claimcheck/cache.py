@@ -52,6 +52,7 @@ class ClaimCache:
     def __init__(self, path: str | Path, pack_digest: str):
         self.path = Path(path)
         self.salt = f"{SCHEMA}\0{__version__}\0{code_digest()}\0{pack_digest}\0"
+        self.salt_id = hashlib.sha256(self.salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
@@ -91,33 +92,34 @@ class ClaimCache:
         corpus's worth."""
         if not entries:
             return
-        salt = hashlib.sha256(self.salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         with self.db:
-            self.db.execute("DELETE FROM claims WHERE salt != ?", (salt,))
+            self.db.execute("DELETE FROM claims WHERE salt != ?", (self.salt_id,))
             self.db.executemany("INSERT OR REPLACE INTO claims (key, salt, payload) VALUES (?, ?, ?)",
-                                [(k, salt, json.dumps([_record(c) for c in v]))
+                                [(k, self.salt_id, json.dumps([_record(c) for c in v]))
                                  for k, v in entries.items()])
 
     def restore_files(self, stamps: dict[str, str | None]) -> dict[str, list[tuple[Article, "StoredClaims"]]]:
-        """Articles of every file whose stamp is unchanged since put_files, each with its claims
-        still encoded: a pass over each table, and nothing is decoded but the articles' dates."""
-        stored = {path: _StoredFile(path, claims)
-                  for path, stamp, claims in self.db.execute("SELECT path, stamp, claims FROM files")
+        """Articles of every file whose stamp is unchanged since put_files (in no particular
+        order), each with its claims still encoded: a pass over each table, and nothing is
+        decoded but the articles' dates."""
+        payloads = _Payloads(self.db)
+        stored = {path: _StoredFile(path, payloads)
+                  for path, stamp in self.db.execute("SELECT path, stamp FROM files")
                   if stamps.get(path) == stamp}
         found: dict[str, list[tuple[Article, StoredClaims]]] = {}
         damaged = set()
-        for path, article_id, published, title, source, count in self.db.execute(
-                "SELECT path, id, published, title, source, claims FROM articles "
-                "ORDER BY path, position"):
-            if path not in stored:
+        for path, position, article_id, published, title, source, count in self.db.execute(
+                "SELECT path, position, id, published, title, source, claims FROM articles"):
+            file = stored.get(path)
+            if file is None:
                 continue
             try:
                 article = restore_article(article_id, published, title, source, path)
+                claims = StoredClaims(file, int(position), int(count))
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
-            items = found.setdefault(path, [])
-            items.append((article, StoredClaims(stored[path], len(items), count)))
+            found.setdefault(path, []).append((article, claims))
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
@@ -140,7 +142,7 @@ class ClaimCache:
             info = os.stat(path)
         except OSError:
             return None
-        return f"{self.salt}{article_id}\0{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
+        return f"{self.salt_id}\0{article_id}\0{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
 
     def result_key(self, stamps: list[str | None], checks: Sequence) -> str | None:
         """What the engine's result depends on: every file of the corpus, unchanged, and the
@@ -206,21 +208,34 @@ def code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+class _Payloads:
+    """The encoded claims of every stored file, fetched in one query the first time any is
+    needed: a warm check whose result is cached never needs them."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db, self.by_path = db, None
+
+    def take(self, path: str) -> str:
+        if self.by_path is None:
+            self.by_path = dict(self.db.execute("SELECT path, claims FROM files"))
+        return self.by_path.pop(path)
+
+
 class _StoredFile:
-    """One file's claims as stored, decoded on first use, for all its articles at once."""
+    """One file's claims, decoded on first use, for all its articles at once."""
 
-    __slots__ = ("path", "payload", "decoded")
+    __slots__ = ("path", "payloads", "decoded")
 
-    def __init__(self, path: str, payload: str):
-        self.path, self.payload, self.decoded = path, payload, None
+    def __init__(self, path: str, payloads: _Payloads):
+        self.path, self.payloads, self.decoded = path, payloads, None
 
     def claims(self, index: int) -> list[Claim]:
         if self.decoded is None:
             try:
-                self.decoded = [[_claim(d) for d in group] for group in json.loads(self.payload)]
-            except (ValueError, KeyError, TypeError) as exc:
+                self.decoded = [[_claim(d) for d in group]
+                                for group in json.loads(self.payloads.take(self.path))]
+            except (ValueError, KeyError, TypeError, IndexError) as exc:
                 raise CacheDamaged(f"damaged entry for {self.path} ({exc})") from None
-            self.payload = None
         return self.decoded[index]
 
 

@@ -34,6 +34,8 @@ class Suppression:
 def find_suppressions(article: Article) -> list[Suppression]:
     found = []
     text = article.text
+    if SUPPRESSION_MARK not in text:
+        return found
     for m in _DIRECTIVE.finditer(text):
         start, end = _extent(text, m)
         line, column = article.locate(m.start())

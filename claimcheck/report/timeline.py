@@ -28,9 +28,12 @@ def build(claims: list[dict], severity_of: dict, published: dict[str, str | None
         return round(x0 + (day - lo) * per_day, 1)
 
     rows, y, clipped = [], AXIS_H, 0
-    order = sorted({c["article"] for c, _, _ in items}, key=lambda a: (published.get(a) or "9999", a))
+    by_article: dict[str, list] = {}
+    for item in items:
+        by_article.setdefault(item[0]["article"], []).append(item)
+    order = sorted(by_article, key=lambda a: (published.get(a) or "9999", a))
     for article in order:
-        marks = [_mark(c, s, e, lo, hi, x, severity_of) for c, s, e in items if c["article"] == article]
+        marks = [_mark(c, s, e, lo, hi, x, severity_of) for c, s, e in by_article[article]]
         clipped += sum(1 for m in marks if m["clip"])
         lanes = _lanes(marks)
         height = max(lanes * LANE_H + ROW_GAP, 40)
