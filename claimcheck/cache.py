@@ -100,19 +100,18 @@ class ClaimCache:
 
     def restore_files(self, stamps: dict[str, str | None]) -> dict[str, list[tuple[Article, "StoredClaims"]]]:
         """Articles of every file whose stamp is unchanged since put_files (in no particular
-        order), each with its claims still encoded: a pass over each table, and nothing is
-        decoded but the articles' dates."""
+        order), each with its claims still encoded: one pass over the articles, and nothing is
+        decoded but their dates."""
         payloads = _Payloads(self.db)
-        stored = {path: _StoredFile(path, payloads)
-                  for path, stamp in self.db.execute("SELECT path, stamp FROM files")
-                  if stamps.get(path) == stamp}
+        files: dict[str, _StoredFile] = {}
         found: dict[str, list[tuple[Article, StoredClaims]]] = {}
         damaged = set()
-        for path, position, article_id, published, title, source, count in self.db.execute(
-                "SELECT path, position, id, published, title, source, claims FROM articles"):
-            file = stored.get(path)
-            if file is None:
+        for path, stamp, position, article_id, published, title, source, count in self.db.execute(
+                "SELECT path, files.stamp, position, id, published, title, source, articles.claims "
+                "FROM articles JOIN files USING (path)"):
+            if stamps.get(path) != stamp:
                 continue
+            file = files.get(path) or files.setdefault(path, _StoredFile(path, payloads))
             try:
                 article = restore_article(article_id, published, title, source, path)
                 claims = StoredClaims(file, int(position), int(count))
