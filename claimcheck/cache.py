@@ -2,8 +2,8 @@
 (`.claimcheck/cache.sqlite`), keyed by the article's content, the rule pack and claimcheck's
 code: an unchanged corpus re-checks without re-extracting.
 
-Four tables: `claims` maps an article's content key to its claims; `files` and `articles` map a
-file whose size, modification time and inode have not changed to the articles it held and their
+Four tables: `claims` maps an article's content key to its claims; `articles` and `files` map
+a file whose size, modification time and inode have not changed to the articles it held and their
 claims, so an unchanged file is not even read again (a fresh clone, with new times, still reuses
 `claims`);
 `results` maps the stamps of a whole corpus, and the checks as configured, to the engine's
@@ -31,12 +31,13 @@ from claimcheck.engine import EngineResult
 from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
 from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 2   # the tables' layout; a file with another is emptied and laid out again
+SCHEMA = 3   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
     "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
-    "files": "path TEXT PRIMARY KEY, stamp TEXT NOT NULL, claims TEXT NOT NULL",
-    "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, published TEXT, "
-                "title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
+    "files": "path TEXT PRIMARY KEY, claims TEXT NOT NULL",
+    # the file's stamp on each of its articles: restoring is one pass over this table
+    "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, stamp TEXT NOT NULL, id TEXT NOT NULL, "
+                "published TEXT, title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
                 "PRIMARY KEY (path, position)",
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
@@ -107,8 +108,7 @@ class ClaimCache:
         found: dict[str, list[tuple[Article, StoredClaims]]] = {}
         damaged = set()
         for path, stamp, position, article_id, published, title, source, count in self.db.execute(
-                "SELECT path, files.stamp, position, id, published, title, source, articles.claims "
-                "FROM articles JOIN files USING (path)"):
+                "SELECT path, stamp, position, id, published, title, source, claims FROM articles"):
             if stamps.get(path) != stamp:
                 continue
             file = files.get(path) or files.setdefault(path, _StoredFile(path, payloads))
@@ -122,17 +122,17 @@ class ClaimCache:
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
-        files = [(path, stamp, json.dumps([[_record(c) for c in claims] for _, claims in items]))
-                 for path, (stamp, items) in entries.items()]
-        articles = [(path, position, a.id, a.published.isoformat() if a.published else None,
+        files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
+                 for path, (_, items) in entries.items()]
+        articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
                      a.title, a.source, len(claims))
-                    for path, (_, items) in entries.items() for position, (a, claims) in enumerate(items)]
+                    for path, (stamp, items) in entries.items()
+                    for position, (a, claims) in enumerate(items)]
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
-            self.db.executemany("INSERT OR REPLACE INTO files (path, stamp, claims) VALUES (?, ?, ?)",
-                                files)
-            self.db.executemany("INSERT INTO articles (path, position, id, published, title, source, "
-                                "claims) VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
+            self.db.executemany("INSERT OR REPLACE INTO files (path, claims) VALUES (?, ?)", files)
+            self.db.executemany("INSERT INTO articles (path, position, stamp, id, published, title, "
+                                "source, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
         """What says a file is unchanged without reading it: its stat, the id it is read under,
