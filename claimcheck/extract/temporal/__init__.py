@@ -14,6 +14,7 @@ from functools import lru_cache
 from datetime import date
 from typing import Callable
 
+from claimcheck.extract.scan import NeedleSet
 from claimcheck.extract.temporal import calendar_names, relative  # noqa: F401 (they register patterns)
 from claimcheck.extract.temporal.patterns import DIGITS, PATTERNS, PREP
 
@@ -32,8 +33,8 @@ _LEADING_PREPOSITION = re.compile(rf"(?i:(?:{PREP}|early\s+in|late\s+in)\s+(?:th
 
 
 _NEEDLES = {needle for p in PATTERNS for group in p.needs for needle in group} - set(DIGITS)
-_AS_WRITTEN = sorted(n for n in _NEEDLES if n[0].isupper())
-_LOWER_CASE = sorted(n for n in _NEEDLES if not n[0].isupper())
+_AS_WRITTEN = NeedleSet(n for n in _NEEDLES if n[0].isupper())
+_LOWER_CASE = NeedleSet(n for n in _NEEDLES if not n[0].isupper())
 _DIGIT_RUN = re.compile(r"\d+")
 # A pattern's match lies within this many characters of one of its anchor needles.
 MARGIN = 60
@@ -41,8 +42,7 @@ MARGIN = 60
 
 def _needles_in(text: str, lowered: str) -> set[str]:
     """Which pattern needles occur in the text: capitalised ones as written, others in lower case."""
-    present = {n for n in _AS_WRITTEN if n in text}
-    present.update(n for n in _LOWER_CASE if n in lowered)
+    present = _AS_WRITTEN.present(text) | _LOWER_CASE.present(lowered)
     if _DIGIT_RUN.search(text):
         present.update(DIGITS)
     return present
