@@ -31,14 +31,14 @@ from claimcheck.engine import EngineResult
 from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
 from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 3   # the tables' layout; a file with another is emptied and laid out again
+SCHEMA = 4   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
     "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
     "files": "path TEXT PRIMARY KEY, claims TEXT NOT NULL",
     # the file's stamp on each of its articles: restoring is one pass over this table
     "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, stamp TEXT NOT NULL, id TEXT NOT NULL, "
                 "published TEXT, title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
-                "PRIMARY KEY (path, position)",
+                "line INTEGER NOT NULL, column INTEGER NOT NULL, PRIMARY KEY (path, position)",
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
 KEPT_RESULTS = 16   # results of the most recent corpora; older ones are dropped
@@ -107,13 +107,15 @@ class ClaimCache:
         files: dict[str, _StoredFile] = {}
         found: dict[str, list[tuple[Article, StoredClaims]]] = {}
         damaged = set()
-        for path, stamp, position, article_id, published, title, source, count in self.db.execute(
-                "SELECT path, stamp, position, id, published, title, source, claims FROM articles"):
+        for path, stamp, position, article_id, published, title, source, count, line, column in \
+                self.db.execute("SELECT path, stamp, position, id, published, title, source, claims, "
+                                "line, column FROM articles"):
             if stamps.get(path) != stamp:
                 continue
             file = files.get(path) or files.setdefault(path, _StoredFile(path, payloads))
             try:
-                article = restore_article(article_id, published, title, source, path)
+                article = restore_article(article_id, published, title, source, path,
+                                          (int(line), int(column)))
                 claims = StoredClaims(file, int(position), int(count))
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
@@ -125,14 +127,15 @@ class ClaimCache:
         files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
-                     a.title, a.source, len(claims))
+                     a.title, a.source, len(claims), *a.locate(0))
                     for path, (stamp, items) in entries.items()
                     for position, (a, claims) in enumerate(items)]
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
             self.db.executemany("INSERT OR REPLACE INTO files (path, claims) VALUES (?, ?)", files)
             self.db.executemany("INSERT INTO articles (path, position, stamp, id, published, title, "
-                                "source, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
+                                "source, claims, line, column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
         """What says a file is unchanged without reading it: its stat, the id it is read under,
@@ -285,12 +288,13 @@ class ClaimList(Sequence):
 
 
 def restore_article(article_id: str, published: str | None, title: str, source: str,
-                    path: str) -> Article:
-    """An article known from the cache: its metadata, but not its text (its claims come from the
-    cache as well, and nothing after extraction needs the text of an article without
-    suppression comments; files with such comments are never restored this way)."""
+                    path: str, start: tuple[int, int]) -> Article:
+    """An article known from the cache: its metadata and where its text starts in the file, but
+    not its text (its claims come from the cache as well, and nothing after extraction needs the
+    text of an article without suppression comments; files with such comments are never
+    restored this way)."""
     return _restore(Article, id=article_id, text="", published=_day(published) if published else None,
-                    title=title, source=source, path=path, sourcemap=SourceMap())
+                    title=title, source=source, path=path, sourcemap=SourceMap(*start))
 
 
 def _record(claim: Claim) -> dict:

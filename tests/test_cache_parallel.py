@@ -227,3 +227,13 @@ def test_claims_of_another_pack_are_dropped_when_new_ones_are_stored(tmp_path, d
     extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, "another-pack"))
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(DISTINCT salt), count(*) FROM claims").fetchone() == (1, 2)
+
+
+def test_a_warm_run_warns_at_the_same_places_as_a_cold_one(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.md").write_text("---\ntitle: Undated\n---\n\nRussia has 120,000 troops.\n")
+    command = [sys.executable, "-m", "claimcheck", "check", "c", "--rules", str(ROOT / "rules")]
+    cold = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    warm = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert "c/a.md:4:1: warning: no publication date" in cold.stderr
+    assert (warm.stdout, warm.stderr) == (cold.stdout, cold.stderr)

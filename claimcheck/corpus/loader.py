@@ -78,7 +78,7 @@ def load_file(path: str, article_id: str) -> list[Article]:
 
 def undated_warnings(articles: list[Article]) -> list[CorpusError]:
     return [CorpusError("no publication date: relative dates in it are left unresolved", a.path,
-                        a.locate(0)[0] if a.text else 1, 1)
+                        a.locate(0)[0], 1)
             for a in articles if a.published is None]
 
 
