@@ -66,7 +66,8 @@ def _from_yaml(path: Path) -> Config:
 
 def _from_pyproject(path: Path) -> Config | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
     except tomllib.TOMLDecodeError as exc:
@@ -76,8 +77,7 @@ def _from_pyproject(path: Path) -> Config | None:
     section = data.get("tool", {}).get("claimcheck")
     if section is None:
         return None
-    text = path.read_text(encoding="utf-8").split("\n")
-    line = next((i for i, l in enumerate(text, 1) if l.strip() == "[tool.claimcheck]"), 1)
+    line = next((i for i, l in enumerate(raw.split("\n"), 1) if l.strip() == "[tool.claimcheck]"), 1)
     return _build(section, path, lambda key: Mark(line, 1))
 
 
@@ -115,13 +115,20 @@ def _build(data, path: Path, where) -> Config:
         raise ClaimcheckError(f"'severity' maps check ids to one of {', '.join(SEVERITIES)}",
                               shown, m.line, m.column)
     disable = data.get("disable") or []
+    disable = [disable] if isinstance(disable, str) else disable
     if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
         m = where("disable")
-        raise ClaimcheckError("'disable' must be a list of check ids", shown, m.line, m.column)
-    single = {k: _relative(base, data[k]) if isinstance(data.get(k), str) else None
-              for k in ("baseline", "output_dir")}
+        raise ClaimcheckError("'disable' must be a check id or a list of them", shown, m.line, m.column)
+
+    def one_path(key) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            m = where(key)
+            raise ClaimcheckError(f"'{key}' must be a path", shown, m.line, m.column)
+        return _relative(base, value) if value else None
+
     return Config(shown, paths("corpus"), paths("rules"), one_of("fail_on", SEVERITIES),
-                  tuple(disable), dict(severity), single["baseline"], single["output_dir"])
+                  tuple(disable), dict(severity), one_path("baseline"), one_path("output_dir"))
 
 
 def _relative(base: Path, value: str) -> str:

@@ -52,6 +52,16 @@ def test_pyproject_section_and_severity_override(project):
     assert run("check", "--fail-on", "info", cwd=project).returncode == 1
 
 
+def test_config_takes_one_id_for_disable_and_rejects_a_path_that_is_not_text(project):
+    (project / "claimcheck.yaml").write_text(f"corpus: corpus\nrules: {RULES}\n"
+                                             "disable: meeting-date-conflict\n")
+    assert run("check", cwd=project).returncode == 0
+    (project / "claimcheck.yaml").write_text("corpus: corpus\nbaseline: 5\n")
+    proc = run("check", cwd=project)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0] == f"{project / 'claimcheck.yaml'}:2:1: error: 'baseline' must be a path"
+
+
 def test_bad_config_is_one_located_line(project):
     (project / "claimcheck.yaml").write_text("corpus: [corpus]\nfail_onn: error\n")
     proc = run("check", cwd=project)
