@@ -39,7 +39,8 @@ class SourceMap:
 
 class JsonStringMap(SourceMap):
     """Text decoded from one JSON string literal: it sits on a single file line, and every escape
-    sequence (\\n, \\u00e9, …) is wider in the file than in the text."""
+    sequence (\\n, \\u00e9, …) is wider in the file than in the text. A surrogate pair
+    (\\ud83d\\ude00) decodes to one character, and an escaped CR LF is folded to one LF."""
 
     def __init__(self, base_line: int, base_column: int, raw_literal: str):
         super().__init__(base_line, base_column)
@@ -51,7 +52,7 @@ class JsonStringMap(SourceMap):
         n = len(raw_literal)
         while i < n:
             if raw_literal[i] == "\\" and i + 1 < n:
-                width = 6 if raw_literal[i + 1] == "u" else 2
+                width = _escape_width(raw_literal, i)
                 i += width
                 decoded += 1
                 extra += width - 1
@@ -65,3 +66,22 @@ class JsonStringMap(SourceMap):
         k = bisect_right(self._decoded_at, offset) - 1
         extra = self._extra[k] if k >= 0 else 0
         return self.base_line, self.base_column + offset + extra
+
+
+def _escape_width(raw: str, i: int) -> int:
+    """How many file characters the escape at raw[i] takes up for one character of text."""
+    if raw[i + 1] == "r" and raw.startswith("\\n", i + 2):
+        return 4
+    if raw[i + 1] != "u":
+        return 2
+    if _in_range(raw[i + 2:i + 6], 0xD800, 0xDBFF) and raw.startswith("\\u", i + 6) and \
+            _in_range(raw[i + 8:i + 12], 0xDC00, 0xDFFF):
+        return 12
+    return 6
+
+
+def _in_range(digits: str, low: int, high: int) -> bool:
+    try:
+        return low <= int(digits, 16) <= high
+    except ValueError:
+        return False

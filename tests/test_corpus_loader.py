@@ -53,6 +53,15 @@ def test_json_positions_account_for_escapes(tmp_path):
     assert raw_line[column - 1] == "X"
 
 
+@pytest.mark.parametrize("body", ["A smile \U0001F600 then the X mark.", "Line one.\r\nThe X mark.",
+                                  "Caf\u00e9 \U0001F600\r\n\U0001F600 X."])
+def test_json_positions_after_surrogate_pairs_and_escaped_crlf(tmp_path, body):
+    _write(tmp_path, "j.json", json.dumps({"date": "2021-12-14", "text": body}))
+    (article,) = load_corpus([str(tmp_path)]).articles
+    line, column = article.locate(article.text.index("X"))
+    assert (tmp_path / "j.json").read_text().split("\n")[line - 1][column - 1] == "X"
+
+
 def test_json_lines_give_one_article_per_line(tmp_path):
     lines = [json.dumps({"date": "2021-12-0%d" % i, "text": f"Story {i}."}) for i in (1, 2)]
     _write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
