@@ -96,17 +96,7 @@ LONG_CLAIMS = [
     "The convoy covered {length:,} km in {hours} hours before it stopped.",
     "At least {count:,} {noun} were reported missing after the storm {past_rel}.",
 ]
-LONG_FILLER = [
-    "Officials declined to comment on the details of the discussions.",
-    "Analysts said the move reflected long-running tensions in the region.",
-    "The statement was published on the ministry's website late in the evening.",
-    "Diplomats described the atmosphere as businesslike but cool.",
-    "Markets reacted calmly, with energy prices little changed by the close.",
-    "A spokesperson said further announcements would follow in due course.",
-    "Local residents said they had noticed more military traffic on the roads.",
-    "The talks covered trade, energy and security, according to a readout.",
-    "Critics of the government said the plan lacked detail and funding.",
-    "The opposition called for a parliamentary debate on the issue.",
+LONG_FILLER = FILLER + [
     "Several western governments urged restraint and a return to negotiations.",
     "The foreign ministry summoned the ambassador to explain the remarks.",
     "Independent monitors have not been able to confirm the reports on the ground.",
