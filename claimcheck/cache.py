@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from importlib import metadata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -42,11 +43,13 @@ TABLES = {
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
 KEPT_RESULTS = 16   # results of the most recent corpora; older ones are dropped
+DEPENDENCIES = ("dateparser", "pint", "lark", "google-re2", "PyYAML")   # their versions key the cache too
 
 
 class CacheDamaged(sqlite3.DatabaseError):
     """An entry that no longer decodes, found after the run relied on it: like any other failure
-    of the database, the run is done again without the cache."""
+    of the database, the run is done again without the cache, and the stored files are
+    forgotten so that the next run stores them afresh."""
 
 
 class ClaimCache:
@@ -56,6 +59,14 @@ class ClaimCache:
         self.salt_id = hashlib.sha256(self.salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
+        try:
+            self._lay_out()
+        except sqlite3.Error:
+            self.db.close()
+            raise
+        self.hits = self.misses = 0
+
+    def _lay_out(self) -> None:
         self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
             with self.db:
@@ -64,7 +75,13 @@ class ClaimCache:
                 self.db.execute(f"PRAGMA user_version = {SCHEMA}")
         for table, columns in TABLES.items():
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
-        self.hits = self.misses = 0
+
+    def forget_files(self) -> None:
+        """Drop every stored file and result (after a damaged one was found); claims by content
+        stay, so the next run re-reads the files but rarely re-extracts them."""
+        with self.db:
+            for table in ("files", "articles", "results"):
+                self.db.execute(f"DELETE FROM {table}")
 
     def key(self, article: Article) -> str:
         parts = (self.salt, article.id, article.path, article.title, article.source,
@@ -138,13 +155,15 @@ class ClaimCache:
                                 articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
-        """What says a file is unchanged without reading it: its stat, the id it is read under,
-        the pack and the code."""
+        """What says a file is unchanged without reading it: its stat (the change time too, so a
+        file made readable again counts as changed), the path as given and the id it is read
+        under (findings name both), the pack and the code."""
         try:
             info = os.stat(path)
         except OSError:
             return None
-        return f"{self.salt_id}\0{article_id}\0{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_dev}"
+        return (f"{self.salt_id}\0{path}\0{article_id}\0{info.st_mtime_ns}:{info.st_ctime_ns}:"
+                f"{info.st_size}:{info.st_ino}:{info.st_dev}")
 
     def result_key(self, stamps: list[str | None], checks: Sequence) -> str | None:
         """What the engine's result depends on: every file of the corpus, unchanged, and the
@@ -200,10 +219,15 @@ class ClaimCache:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A hash of claimcheck's own source: a changed extractor or engine must not be answered from
-    a cache it filled before, even when the version number stayed the same (a checkout under
-    development)."""
+    """A hash of claimcheck's own source and of its parsing dependencies' versions: a changed
+    extractor or engine must not be answered from a cache it filled before, even when the
+    version number stayed the same (a checkout under development)."""
     digest = hashlib.sha256()
+    for package in DEPENDENCIES:  # extraction also depends on how they parse
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            pass
     root = Path(claimcheck.__file__).parent
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".lark")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
@@ -231,14 +255,17 @@ class _StoredFile:
     def __init__(self, path: str, payloads: _Payloads):
         self.path, self.payloads, self.decoded = path, payloads, None
 
-    def claims(self, index: int) -> list[Claim]:
-        if self.decoded is None:
-            try:
+    def claims(self, index: int, count: int) -> list[Claim]:
+        try:
+            if self.decoded is None:
                 self.decoded = [[_claim(d) for d in group]
                                 for group in json.loads(self.payloads.take(self.path))]
-            except (ValueError, KeyError, TypeError, IndexError) as exc:
-                raise CacheDamaged(f"damaged entry for {self.path} ({exc})") from None
-        return self.decoded[index]
+            claims = self.decoded[index]
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise CacheDamaged(f"damaged entry for {self.path} ({exc})") from None
+        if len(claims) != count:
+            raise CacheDamaged(f"damaged entry for {self.path} ({len(claims)} claims, not {count})")
+        return claims
 
 
 class StoredClaims(Sequence):
@@ -253,10 +280,10 @@ class StoredClaims(Sequence):
         return self._count
 
     def __getitem__(self, i):
-        return self._file.claims(self._index)[i]
+        return self._file.claims(self._index, self._count)[i]
 
     def __iter__(self) -> Iterator[Claim]:
-        return iter(self._file.claims(self._index))
+        return iter(self._file.claims(self._index, self._count))
 
 
 class ClaimList(Sequence):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
-from claimcheck.cache import ClaimCache
+from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
 from claimcheck.errors import UsageError
@@ -61,6 +61,8 @@ def _with_cache(args, pack: RulePack, work):
         if cache is None:
             raise
         warn(f"{CACHE_FILE}:1:1: warning: claim cache failed ({exc}); extracting everything")
+        if isinstance(exc, CacheDamaged):
+            cache.forget_files()
         return work(None)
     finally:
         if cache is not None:

@@ -63,7 +63,9 @@ class Extraction:
     articles: list[Article]
     claims: ClaimList
     warnings: list[CorpusError]
-    stamps: list[str | None]   # one per file found, for keying the checks' result; empty without a cache
+    stamps: list[str | None]   # one per file found, for keying the checks' result; empty without
+                               # a cache or when a file could not be read (it may be readable next time
+                               # with the same stamp)
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
@@ -91,7 +93,8 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         read[path] = loaded
     items.sort(key=lambda item: item[0].id)
     articles = [a for a, _ in items]
-    warnings.extend(undated_warnings(articles))
+    undated = undated_warnings(articles)
+    warnings.extend(undated)
     gc.freeze()  # the corpus lives as long as the run: keep the collector from rescanning it
 
     unknown = [i for i, (_, claims) in enumerate(items) if claims is None]
@@ -111,8 +114,9 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
                          for path, loaded in read.items()
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)})
     gc.freeze()
-    return Extraction(articles, ClaimList(per_article), warnings, [stamps[p] for _, p in files]
-                      if cache else [])
+    complete = cache and len(warnings) == len(undated)
+    return Extraction(articles, ClaimList(per_article), warnings,
+                      [stamps[p] for _, p in files] if complete else [])
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
@@ -122,7 +126,7 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
     damaged cache entry still surfaces where the run can be redone without the cache."""
     extraction = extract_corpus(paths, pack, jobs, cache)
     articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
-    key = cache.result_key(extraction.stamps, pack.checks) if cache else None
+    key = cache.result_key(extraction.stamps, pack.checks) if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
         result = run_checks(pack, articles, claims)

@@ -70,18 +70,24 @@ class JsonStringMap(SourceMap):
 
 def _escape_width(raw: str, i: int) -> int:
     """How many file characters the escape at raw[i] takes up for one character of text."""
-    if raw[i + 1] == "r" and raw.startswith("\\n", i + 2):
-        return 4
+    first, width = _escape(raw, i)
+    if first == "\r" and _escape(raw, i + width)[0] == "\n":
+        return width + _escape(raw, i + width)[1]
+    if "\ud800" <= first <= "\udbff" and "\udc00" <= _escape(raw, i + width)[0] <= "\udfff":
+        return width + 6
+    return width
+
+
+_SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "/": "/", "\\": "\\", '"': '"'}
+
+
+def _escape(raw: str, i: int) -> tuple[str, int]:
+    """The character an escape at raw[i] stands for, and its width; ("", 0) if none is there."""
+    if not raw.startswith("\\", i) or i + 1 >= len(raw):
+        return "", 0
     if raw[i + 1] != "u":
-        return 2
-    if _in_range(raw[i + 2:i + 6], 0xD800, 0xDBFF) and raw.startswith("\\u", i + 6) and \
-            _in_range(raw[i + 8:i + 12], 0xDC00, 0xDFFF):
-        return 12
-    return 6
-
-
-def _in_range(digits: str, low: int, high: int) -> bool:
+        return _SIMPLE_ESCAPES.get(raw[i + 1], raw[i + 1]), 2
     try:
-        return low <= int(digits, 16) <= high
+        return chr(int(raw[i + 2:i + 6], 16)), 6
     except ValueError:
-        return False
+        return "", 6

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimcheck.cache import SCHEMA, ClaimCache
+import pytest
+
+from claimcheck.cache import SCHEMA, CacheDamaged, ClaimCache
 from claimcheck.corpus import load_corpus
 from claimcheck.corpus.formats import parse_article
+from claimcheck.errors import CorpusError
 from claimcheck.parallel import PARALLEL_THRESHOLD, extract_all
 from claimcheck import pipeline
 from claimcheck.pipeline import check_corpus, extract_corpus
@@ -204,6 +207,8 @@ def test_claims_damaged_in_the_cache_are_redone_without_it(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "warning: claim cache failed (damaged entry for corpus/a.txt" in proc.stderr
     assert "175,000" in (tmp_path / "reports" / "report.html").read_text()
+    again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert again.returncode == 1 and "warning" not in again.stderr  # the damaged entry is gone
 
 
 def test_a_cache_of_another_layout_is_emptied_and_a_change_of_code_misses(tmp_path, default_pack,
@@ -237,3 +242,42 @@ def test_a_warm_run_warns_at_the_same_places_as_a_cold_one(tmp_path):
     warm = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
     assert "c/a.md:4:1: warning: no publication date" in cold.stderr
     assert (warm.stdout, warm.stderr) == (cold.stdout, cold.stderr)
+
+
+def test_a_result_is_not_reused_for_the_corpus_named_by_another_path(tmp_path, default_pack,
+                                                                     monkeypatch):
+    _two_article_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "cache.sqlite"
+    check_corpus(["corpus"], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = check_corpus(["./corpus"], default_pack, cache=ClaimCache(path, default_pack.digest))
+    fresh = check_corpus(["./corpus"], default_pack)
+    assert [f.as_dict() for f in warm.findings] == [f.as_dict() for f in fresh.findings]
+    assert warm.findings[0].locations[0].file.startswith("./corpus")
+
+
+def test_no_result_is_kept_for_a_corpus_with_a_file_that_could_not_be_read(tmp_path, default_pack,
+                                                                          monkeypatch):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    real = pipeline.load_file
+
+    def unreadable_b(file, article_id):
+        if file.endswith("b.txt"):
+            raise CorpusError("cannot read article: Permission denied", file, 1, 1)
+        return real(file, article_id)
+    monkeypatch.setattr("claimcheck.pipeline.load_file", unreadable_b)
+    first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert first.findings == [] and first.warnings
+    monkeypatch.setattr("claimcheck.pipeline.load_file", real)  # readable again, same stamp
+    again = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert again.findings
+
+
+def test_a_stored_claim_count_that_does_not_match_is_damage(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET claims = 7")
+    warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    with pytest.raises(CacheDamaged):
+        warm.claims.load()

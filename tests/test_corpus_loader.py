@@ -54,9 +54,10 @@ def test_json_positions_account_for_escapes(tmp_path):
 
 
 @pytest.mark.parametrize("body", ["A smile \U0001F600 then the X mark.", "Line one.\r\nThe X mark.",
-                                  "Caf\u00e9 \U0001F600\r\n\U0001F600 X."])
+                                  "Caf\u00e9 \U0001F600\r\n\U0001F600 X.", "\x00CR\r\nLF X"])
 def test_json_positions_after_surrogate_pairs_and_escaped_crlf(tmp_path, body):
-    _write(tmp_path, "j.json", json.dumps({"date": "2021-12-14", "text": body}))
+    raw = json.dumps({"date": "2021-12-14", "text": body}).replace("\\u0000CR\\r\\n", "\\u000d\\u000a")
+    _write(tmp_path, "j.json", raw)
     (article,) = load_corpus([str(tmp_path)]).articles
     line, column = article.locate(article.text.index("X"))
     assert (tmp_path / "j.json").read_text().split("\n")[line - 1][column - 1] == "X"

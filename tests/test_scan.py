@@ -20,3 +20,10 @@ def test_needle_set_reports_every_needle_present_even_overlapping_ones():
         {"week", "weekend", "end of", "day", "monday"}
     assert needles.present("no such words \ud83d here") == set()
     assert needles.present("the weekend \ud83d") == {"week", "weekend"}
+
+
+def test_number_words_after_a_no_break_space_are_still_found():
+    from claimcheck.extract.quantities import QuantityFinder
+    finder = QuantityFinder(("troops",))
+    for text in ("about a\u00a0hundred troops", "a\u2009dozen troops", "a\u000bhundred troops"):
+        assert [m.text for m in finder.find(text)] == [text], text

@@ -93,9 +93,18 @@ def _parse_json_record(raw: str, first_line: int, article_id: str, path: str,
     if "date" in record:
         published = parse_published(record["date"], path, first_line + 1, 1)
     sourcemap = _json_text_map(raw, body, first_line)
-    return Article(article_id, body.replace("\r\n", "\n"), published,
-                   title=str(record.get("title") or ""), source=str(record.get("source") or ""),
-                   path=path, sourcemap=sourcemap)
+    return Article(article_id, _whole(body).replace("\r\n", "\n"), published,
+                   title=_whole(str(record.get("title") or "")),
+                   source=_whole(str(record.get("source") or "")), path=path, sourcemap=sourcemap)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: str) -> str:
+    """A JSON escape can hold half a character ("\\ud800"): no encoder downstream (UTF-8 output,
+    SQLite, RE2) accepts one, so it becomes U+FFFD, one character for one."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _json_text_map(raw: str, body: str, first_line: int) -> SourceMap:

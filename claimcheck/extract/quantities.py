@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.numbers import NUMBER, SCALE, WORD_NUMBERS, parse_number
-from claimcheck.extract.scan import Scanner
+from claimcheck.extract.scan import SPACE, Scanner
 from claimcheck.extract.units import ADJECTIVE_UNITS, COUNT, UNIT_WORDS, to_base, unit_info
 
 _APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
@@ -31,7 +31,7 @@ _HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{_HEDGE})\s+|\bbetween\s+)$")
 # searching the text before every number for every hedge is slow.
 _HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
 _DIGITS = re.compile(r"\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
-_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)})\b|\ban?\s{SCALE}")
+_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)})\b|\ban?{SPACE}{SCALE}")
 
 
 @dataclass(frozen=True)

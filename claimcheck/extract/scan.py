@@ -2,8 +2,11 @@
 
 Python's re tries every alternative of an alternation ("one|two|…|twelve") at every position of
 the text; RE2 (google-re2) runs it as one automaton. The places found are only candidates: the
-finders then match their full Python patterns there. RE2 reads UTF-8, so a text holding a lone
-surrogate (a broken JSON escape) is scanned by Python's re instead, with the same result.
+finders then match their full Python patterns there, so a scan may find more places than the
+patterns accept, never fewer. RE2's \\b is ASCII-only, so it finds at least Python's word
+boundaries; its \\s knows no no-break space, so write SPACE where Python's \\s is meant. RE2 reads
+UTF-8, so a text holding a lone surrogate (a broken JSON escape) is scanned by Python's re
+instead.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 import re
 
 import re2
+
+# Every character Python's \s matches (U+3000 is the last), as a class both engines read.
+SPACE = "[" + "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c)) + "]"
 
 
 class Scanner:
@@ -25,7 +31,6 @@ class Scanner:
             return [m.start() for m in self._fast.finditer(text)]
         except UnicodeEncodeError:
             return [m.start() for m in self._slow.finditer(text)]
-
 
 
 class NeedleSet:

@@ -32,7 +32,6 @@ _NOT_PAST = {"expected", "scheduled", "planned", "proposed", "supposed", "need",
 _PRESENT = ["is", "are", "says", "say", "meets", "holds", "has", "have"]
 
 
-
 # Every marker starts at a word boundary: tested once per place, not once per alternative.
 _MARKER = re.compile(
     r"\b(?:(?P<future>(?:" + "|".join(_FUTURE) + r")\b)"
