@@ -60,12 +60,12 @@ class Outcome:
 
 @dataclass
 class Extraction:
+    """`stamps` has one per file found, to key the checks' result by; it is empty without a
+    cache, and when a file could not be read (it may be readable next time with the same stamp)."""
     articles: list[Article]
     claims: ClaimList
     warnings: list[CorpusError]
-    stamps: list[str | None]   # one per file found, for keying the checks' result; empty without
-                               # a cache or when a file could not be read (it may be readable next time
-                               # with the same stamp)
+    stamps: list[str | None]
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
@@ -114,7 +114,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
                          for path, loaded in read.items()
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)})
     gc.freeze()
-    complete = cache and len(warnings) == len(undated)
+    complete = cache is not None and len(warnings) == len(undated)
     return Extraction(articles, ClaimList(per_article), warnings,
                       [stamps[p] for _, p in files] if complete else [])
 
