@@ -19,7 +19,9 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise ClaimcheckError(f"cannot write output: {exc.strerror or exc}", str(target), 1, 1) from None
     try:
         os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # a file name that is not UTF-8 reaches Python as escaped bytes: written back as those
+        # bytes, as on standard output
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

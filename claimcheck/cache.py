@@ -141,6 +141,10 @@ class ClaimCache:
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
+        """A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
+        cannot store as text) is left out: it is read again each time."""
+        entries = {path: entry for path, entry in entries.items()
+                   if _storable(path, *(a.id for a, _ in entry[1]))}
         files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
@@ -312,6 +316,15 @@ class ClaimList(Sequence):
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def _storable(*texts: str) -> bool:
+    try:
+        for text in texts:
+            text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def restore_article(article_id: str, published: str | None, title: str, source: str,

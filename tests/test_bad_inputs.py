@@ -181,6 +181,20 @@ def test_symlink_loop_fifo_and_unreadable_files(workdir):
     assert any("fifo.txt:1:1: warning: not a regular file" in w for w in warnings)
 
 
+def test_a_file_name_that_is_not_utf8_is_checked_cached_and_reported(workdir):
+    (workdir / "corpus" / "a.txt").write_text("date 2021-12-14 Xi and Putin will meet on Thursday.")
+    bad = os.path.join(os.fsencode(workdir / "corpus"), b"bad\xff.txt")
+    with open(bad, "w") as handle:
+        handle.write("date 2021-12-14 Xi and Putin will meet virtually on Wednesday.")
+    for _ in range(2):  # cold, then from the cache
+        assert run("check", "corpus", "--rules", str(RULES), cwd=workdir).returncode == 1
+    assert run("report", "corpus", "--rules", str(RULES), cwd=workdir).returncode == 1
+    sarif = json.loads((workdir / "reports" / "findings.sarif").read_text())
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"] for loc in r["locations"] + r.get("relatedLocations", [])}
+    assert "corpus/bad%FF.txt" in uris
+
+
 def test_hostile_text_is_neutralised_in_text_and_json(workdir):
     (workdir / "corpus" / "a.txt").write_text("date 2021-12-14 Xi and Putin will hold talks on "
                                               "Thursday.\x1b[31m <script>x</script>")

@@ -15,7 +15,7 @@ def fingerprint(rule: str, subject: Claim) -> str:
     """A conflict is fingerprinted by the claim it is reported on, not by its partners: an
     article added later must not change the fingerprints of findings already in a baseline."""
     parts = [rule, _claim_part(subject)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def _claim_part(claim: Claim) -> str:

@@ -5,6 +5,7 @@ locations. `partialFingerprints` carries the finding's fingerprint so alerts sur
 from __future__ import annotations
 
 import json
+import os
 import re
 from importlib import metadata
 from pathlib import PurePosixPath
@@ -85,12 +86,13 @@ def _physical(loc: dict) -> dict:
 
 
 def _artifact(path: str) -> dict:
-    """A relative POSIX URI against %SRCROOT% (the checkout); an absolute path becomes a file URI."""
+    """A relative POSIX URI against %SRCROOT% (the checkout); an absolute path becomes a file URI.
+    A file name that is not UTF-8 is percent-encoded from its bytes as the file system has them."""
     posix = PurePosixPath(path.replace("\\", "/"))
     if posix.is_absolute():
-        return {"uri": "file://" + quote(str(posix))}
+        return {"uri": "file://" + quote(os.fsencode(str(posix)))}
     parts = [p for p in posix.parts if p != "."]
-    return {"uri": quote("/".join(parts)), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode("/".join(parts))), "uriBaseId": "%SRCROOT%"}
 
 
 def _pascal(rule_id: str) -> str:

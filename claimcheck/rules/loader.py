@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from pathlib import Path
 
 from claimcheck.errors import ExpressionError, RuleError, caret_context
@@ -43,7 +44,7 @@ def load_pack(paths: list[str]) -> RulePack:
         digest = hashlib.sha256()
         for file in rule_files(paths):
             text = texts[str(file)] = _read(file)
-            digest.update(str(file).encode() + b"\0" + text.encode())
+            digest.update(os.fsencode(str(file)) + b"\0" + text.encode("utf-8", "surrogateescape"))
             data = load_located(text, str(file))
             if data is None:
                 continue  # an empty file declares nothing
