@@ -20,10 +20,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from importlib import metadata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import claimcheck
@@ -129,11 +129,12 @@ class ClaimCache:
                                 "line, column FROM articles"):
             if stamps.get(path) != stamp:
                 continue
-            file = files.get(path) or files.setdefault(path, _StoredFile(path, payloads))
+            if path not in files:
+                files[path] = _StoredFile(path, payloads)
             try:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
-                claims = StoredClaims(file, int(position), int(count))
+                claims = StoredClaims(files[path], int(position), int(count))
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
@@ -377,4 +378,3 @@ def _restore(cls, **fields):
 
 
 _day = lru_cache(maxsize=4096)(date.fromisoformat)
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import sqlite3
@@ -13,7 +12,7 @@ from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
@@ -177,8 +176,7 @@ def cmd_explain(args) -> int:
     pack = _pack(args, discover())
     check = pack.check(args.rule_id)
     if check is None:
-        close = difflib.get_close_matches(args.rule_id, [c.id for c in pack.checks], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = suggestion(args.rule_id, [c.id for c in pack.checks])
         raise UsageError(f"no check with id '{args.rule_id}'{hint}")
     out = [f"{check.id}  ({check.severity}, {check.scope} scope, claim types: "
            f"{', '.join(check.claim_types)})", f"defined at {check.path}:{check.line}", "",

@@ -14,12 +14,11 @@ Relative paths are taken relative to the file that declares them.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, suggestion
 from claimcheck.model import SEVERITIES
 from claimcheck.rules.located import Mark, load_located, mark_of
 
@@ -87,8 +86,7 @@ def _build(data, path: Path, where) -> Config:
         raise ClaimcheckError("configuration must be a mapping of settings", shown, 1, 1)
     for key in data:
         if key not in _KEYS:
-            close = difflib.get_close_matches(key, _KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(_KEYS)}"
+            hint = suggestion(key, _KEYS, list_known=True)
             m = where(key)
             raise ClaimcheckError(f"unknown setting '{key}'{hint}", shown, m.line, m.column)
     base = path.parent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class ClaimcheckError(Exception):
     """Base of every error claimcheck reports to a user; str() is the one-line form."""
@@ -47,3 +49,12 @@ def caret_context(source_line: str, column: int) -> str:
     """The source line and a caret under 1-based `column`, as compilers print them."""
     line = source_line.rstrip("\r\n")
     return f"    {line}\n    {' ' * max(column - 1, 0)}^"
+
+
+def suggestion(name, known, list_known: bool = False) -> str:
+    """"; did you mean 'x'?" for the closest of `known`, else (with `list_known`) "; known: …"."""
+    known = [str(k) for k in known]
+    close = difflib.get_close_matches(str(name), known, n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; known: {', '.join(known)}" if list_known and known else ""

@@ -3,7 +3,6 @@ the CLI adds files and flags."""
 
 from __future__ import annotations
 
-import difflib
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ from claimcheck.baseline import split_by_baseline
 from claimcheck.cache import ClaimCache, ClaimList
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
-from claimcheck.errors import CorpusError
+from claimcheck.errors import CorpusError, suggestion
 from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
@@ -147,6 +146,4 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
 def _unused_message(rule: str, known: list[str]) -> str:
     if rule in known:
         return f"suppression of '{rule}' matched no finding"
-    close = difflib.get_close_matches(rule, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"suppression names no check '{rule}'{hint}"
+    return f"suppression names no check '{rule}'{suggestion(rule, known)}"

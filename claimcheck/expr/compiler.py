@@ -8,7 +8,6 @@ Nothing from a rule file is ever passed to eval: names resolve through fixed tab
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 
 from lark import Token, Tree
 
+from claimcheck.errors import suggestion
 from claimcheck.expr import runtime, types as T
 from claimcheck.expr.context import Context
 from claimcheck.expr.faults import EvaluationError, ExprFault
@@ -212,9 +212,7 @@ def _present(fn: Fn, env: dict) -> bool:
 def _unknown(what: str, name: str, known, context: Context) -> str:
     if name.startswith("__"):
         return f"'{name}' is not allowed: rule expressions have no access to Python internals"
-    options = sorted(known)
-    close = difflib.get_close_matches(name, options, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else (f"; known: {', '.join(options)}" if options else "")
+    hint = suggestion(name, sorted(known), list_known=True)
     if context.scope == "claim" and name in ("a", "b"):
         hint = "; 'a' and 'b' exist only in article and corpus scope"
     if context.scope in ("article", "corpus") and what == "name":

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_near
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.sentences import Sentence, split_sentences
-from claimcheck.extract.tense import TenseReader
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
@@ -40,14 +40,14 @@ class Extractor:
         if not sentences:
             return []
         starts = [s.start for s in sentences]
-        readers: dict[int, TenseReader] = {}
+        markers: dict[int, list] = {}
 
         def tense_at(start: int, end: int) -> str:
             index = bisect_right(starts, start) - 1
             sentence = sentences[index]
-            if index not in readers:  # only sentences that hold a claim need their verbs read
-                readers[index] = TenseReader(sentence.text)
-            return readers[index].tense_at(start - sentence.start, end - sentence.start)
+            if index not in markers:  # only sentences that hold a claim need their verbs read
+                markers[index] = tenses.markers(sentence.text)
+            return tenses.tense_at(markers[index], start - sentence.start, end - sentence.start)
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]

@@ -20,6 +20,8 @@ SPACE = "[" + "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c)) 
 
 
 class Scanner:
+    """Where a pattern matches in a text: RE2 for the scan, Python's re where RE2 cannot read."""
+
     def __init__(self, pattern: str):
         options = re2.Options()
         options.log_errors = False

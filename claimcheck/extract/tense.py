@@ -42,49 +42,26 @@ _MARKER = re.compile(
 )
 
 
-class TenseReader:
-    """The tense markers of one sentence, read from the left only as far as a question needs:
-    most expressions are governed by a verb before them, so the rest of the sentence is not read."""
+def markers(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of every tense marker in a sentence, in order."""
+    found = []
+    for m in _MARKER.finditer(sentence):
+        kind = m.lastgroup
+        if kind == "past" and m.group().lower() in _NOT_PAST:
+            continue
+        tense = PAST if kind in ("past", "perfect") else kind
+        found.append((m.start(), m.end(), tense))
+    return found
 
-    def __init__(self, sentence: str):
-        self._matches = _MARKER.finditer(sentence)
-        self.found: list[tuple[int, int, str]] = []   # (start, end, tense) in sentence order
-        self._read_to = -1        # where the last marker read starts
-        self._exhausted = False
 
-    def _read_one(self) -> bool:
-        for m in self._matches:
-            self._read_to = m.start()
-            kind = m.lastgroup
-            if kind == "past" and m.group().lower() in _NOT_PAST:
-                continue
-            self.found.append((m.start(), m.end(), PAST if kind in ("past", "perfect") else kind))
-            return True
-        self._exhausted = True
-        return False
-
-    def read_all(self) -> "TenseReader":
-        while self._read_one():
-            pass
-        return self
-
-    def tense_at(self, start: int, end: int) -> str:
-        """The tense governing the expression at [start, end) of the sentence."""
-        while not self._exhausted and self._read_to < start:
-            self._read_one()
-        before = [t for s, e, t in self.found if e <= start]
-        if before:
-            # a future marker anywhere before, after the last past one, wins over a present "is"
-            for tense in reversed(before):
-                if tense != PRESENT:
-                    return tense
-            return PRESENT
-        checked = 0
-        while True:
-            for s, e, t in self.found[checked:]:
-                if s >= end and t != PRESENT:
-                    return t
-            checked = len(self.found)
-            if not self._read_one():
-                break
-        return PRESENT if any(s >= end for s, e, t in self.found) else UNKNOWN
+def tense_at(found: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The tense governing the expression at [start, end) of the sentence."""
+    before = [t for s, e, t in found if e <= start]
+    if before:
+        # a future marker anywhere before, after the last past one, wins over a present "is"
+        for tense in reversed(before):
+            if tense != PRESENT:
+                return tense
+        return PRESENT
+    after = [t for s, e, t in found if s >= end and t != PRESENT]
+    return after[0] if after else (PRESENT if any(s >= end for s, e, t in found) else UNKNOWN)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from pathlib import Path
 
-from claimcheck.errors import ExpressionError, RuleError, caret_context
+from claimcheck.errors import ExpressionError, RuleError, caret_context, suggestion
 from claimcheck.expr import Context, ExprFault, compile_expression, compile_template
 from claimcheck.expr import types as T
 from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimension
@@ -202,8 +201,7 @@ class _Builder:
 
     def _known_type(self, name, types, path) -> ClaimType:
         if name not in types:
-            close = difflib.get_close_matches(str(name), types, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = suggestion(name, types)
             m = mark_of(name)
             raise RuleError(f"unknown claim type '{name}'{hint}", path, m.line, m.column)
         return types[name]
@@ -222,8 +220,7 @@ class _Builder:
 
 
 def _reject(field: str, value, known, what: str, path: str):
-    close = difflib.get_close_matches(str(value), sorted(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(known))}"
+    hint = suggestion(value, sorted(known), list_known=True)
     m = mark_of(value)
     raise RuleError(f"'{field}': unknown {what} '{value}'{hint}", path, m.line, m.column)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
+from claimcheck.errors import suggestion
 from claimcheck.expr import Compiled
 from claimcheck.vocab import Vocabulary
 
@@ -59,9 +59,7 @@ class RulePack:
         known = {c.id for c in self.checks}
         for check_id in (*disable, *severity):
             if check_id not in known:
-                close = difflib.get_close_matches(check_id, known, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                raise KeyError(f"no check with id '{check_id}'{hint}")
+                raise KeyError(f"no check with id '{check_id}'{suggestion(check_id, known)}")
         checks = tuple(replace(c, severity=severity.get(c.id, c.severity))
                        for c in self.checks if c.id not in disable)
         return replace(self, checks=checks)

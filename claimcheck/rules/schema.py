@@ -5,10 +5,9 @@ The same table drives validation (with "did you mean") and the JSON Schema edito
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
-from claimcheck.errors import RuleError
+from claimcheck.errors import RuleError, suggestion
 from claimcheck.rules.located import YMap, mark_of
 
 
@@ -81,8 +80,7 @@ def check_mapping(value, section: str, path: str) -> None:
     key_marks = getattr(value, "key_marks", {})
     for key in value:
         if key not in fields:
-            close = difflib.get_close_matches(key, fields, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(fields)}"
+            hint = suggestion(key, fields, list_known=True)
             km = key_marks.get(key, mark)
             raise RuleError(f"unknown key '{key}' in {section}{hint}", path, km.line, km.column)
     for name, spec in fields.items():
@@ -98,8 +96,7 @@ def check_mapping(value, section: str, path: str) -> None:
             raise RuleError(f"'{name}' must be {want}, found {_kind(item)}", path, item_mark.line,
                             item_mark.column)
         if spec.choices and item not in spec.choices:
-            close = difflib.get_close_matches(str(item), spec.choices, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = suggestion(item, spec.choices)
             raise RuleError(f"'{name}' must be one of {', '.join(spec.choices)}, found '{item}'{hint}",
                             path, item_mark.line, item_mark.column)
         for element in item if spec.items else ():
@@ -112,8 +109,7 @@ def check_mapping(value, section: str, path: str) -> None:
 def check_sections(document: YMap, path: str) -> None:
     for key in document:
         if key not in SECTIONS:
-            close = difflib.get_close_matches(key, SECTIONS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(SECTIONS)}"
+            hint = suggestion(key, SECTIONS, list_known=True)
             km = document.key_marks.get(key, document.mark)
             raise RuleError(f"unknown section '{key}'{hint}", path, km.line, km.column)
         value = document[key]
