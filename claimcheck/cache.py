@@ -347,7 +347,8 @@ def _record(claim: Claim) -> dict:
                                                      s.text, s.file],
             "x": claim.sentence, "e": list(claim.entities), "k": claim.key, "n": claim.tense,
             "h": list(claim.hedges), "a": claim.attribution,
-            "p": claim.published.isoformat() if claim.published else None, "o": claim.ordinal}
+            "p": claim.published.isoformat() if claim.published else None, "o": claim.ordinal,
+            "f": [claim.event, list(claim.participants), claim.place, claim.measure]}
 
 
 def _claim(d: dict) -> Claim:
@@ -363,9 +364,11 @@ def _claim(d: dict) -> Claim:
     article, start, end, line, column, text, file = d["s"]
     span = _restore(Span, article=article, start=start, end=end, line=line, column=column,
                     text=text, file=file)
+    event, participants, place, measure = d["f"]
     return _restore(Claim, claim_type=d["t"], value=value, span=span, sentence=d["x"],
                     entities=tuple(d["e"]), key=d["k"], tense=d["n"], hedges=tuple(d["h"]),
-                    attribution=d["a"], published=_day(d["p"]) if d["p"] else None, ordinal=d["o"])
+                    attribution=d["a"], published=_day(d["p"]) if d["p"] else None, ordinal=d["o"],
+                    event=event, participants=tuple(participants), place=place, measure=measure)
 
 
 def _restore(cls, **fields):

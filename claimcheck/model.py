@@ -101,6 +101,11 @@ class Claim:
     attribution: str | None = None
     published: date | None = None
     ordinal: int | None = None   # "the second meeting" → 2: where the claim sits in a series
+    # The frame: what the claim is about (see claimcheck/extract/frames.py).
+    event: str | None = None     # the predicate governing the value: "meeting", "call", "attack", …
+    participants: tuple[str, ...] = ()   # every named party: entity ids, or unknown names as written
+    place: str | None = None     # where it happens ("Geneva", "India"), if named
+    measure: str | None = None   # for counts, what is counted: "killed", "injured", "deployed", …
 
     @property
     def kind(self) -> str:
@@ -113,7 +118,8 @@ class Claim:
             "line": self.span.line, "column": self.span.column, "key": self.key,
             "entities": list(self.entities), "value": self.value.as_dict(), "tense": self.tense,
             "hedges": list(self.hedges), "attribution": self.attribution, "ordinal": self.ordinal,
-            "sentence": self.sentence,
+            "event": self.event, "participants": list(self.participants), "place": self.place,
+            "measure": self.measure, "sentence": self.sentence,
         }
 
 
