@@ -26,6 +26,8 @@ class ClaimType:
     triggers: tuple[str, ...] = ()           # words near the value that select this type
     key: tuple[str, ...] = ()                # entity kinds, by priority, whose members form the key
     min_key_entities: int = 1
+    event: str | None = None                 # for dates: the event its triggers name ("meeting")
+    measures: tuple[str, ...] = ()           # for counts: what they may count ("killed", …)
 
 
 @dataclass(frozen=True)

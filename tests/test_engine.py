@@ -94,9 +94,15 @@ checks:
     assert not result.ok and "tests nothing" in result.detail
 
 
-def test_counts_take_their_key_from_the_sentence_before(extractor):
+def test_only_an_anaphor_reads_the_sentence_before_for_a_key(extractor):
+    """"They" points back to the sentence before; a sentence without one may be about anything
+    else ("The camp lies three kilometres from the border"), so it borrows no key."""
     article = parse_article("date 2023-09-15 The strike began in the United States. About 13,000 "
                             "workers walked off the job.", "a.txt", "a.txt")[0]
+    (claim,) = extractor.extract(article)
+    assert claim.key is None
+    article = parse_article("date 2023-09-15 The strike began in the United States. They said "
+                            "about 13,000 workers walked off the job.", "a.txt", "a.txt")[0]
     (claim,) = extractor.extract(article)
     assert claim.key == "quantity:workers:United States"
 

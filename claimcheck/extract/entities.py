@@ -44,9 +44,12 @@ class EntityIndex:
     def trigger_pattern(self, claim_type: ClaimType) -> re.Pattern | None:
         return self._triggers.get(claim_type.id)
 
-    def key_members(self, claim_type: ClaimType, mentions: list[Mention]) -> tuple[str, ...]:
+    def key_members(self, claim_type: ClaimType, mentions: list[Mention],
+                    minimum: int | None = None) -> tuple[str, ...]:
         """Entity ids that form the key: the first kind in the type's `key` list with enough
-        members. A person or place stands for its country when countries are asked for."""
+        members (`minimum`, else the type's). A person or place stands for its country when
+        countries are asked for."""
+        minimum = claim_type.min_key_entities if minimum is None else max(minimum, 1)
         for kind in claim_type.key:
             ids = set()
             for mention in mentions:
@@ -55,7 +58,7 @@ class EntityIndex:
                     ids.add(entity.id)
                 elif kind == "country" and entity.country:
                     ids.add(entity.country)
-            if len(ids) >= claim_type.min_key_entities:
+            if len(ids) >= minimum:
                 return tuple(sorted(ids))
         return ()
 

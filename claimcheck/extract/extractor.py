@@ -7,11 +7,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import re
+
+from claimcheck.alternation import word_alternation
+from claimcheck.extract import frames
 from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
-from claimcheck.extract.ordinals import ordinal_near
+from claimcheck.extract.ordinals import ordinal_before
+from claimcheck.extract.participants import Participants, participants, scope
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
+from claimcheck.extract.tolls import find_tolls
 from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
@@ -31,6 +37,15 @@ class Extractor:
             nouns.update(u for u in ct.units if u not in UNIT_WORDS)
         self.quantities = QuantityFinder(tuple(sorted(nouns)))
         self.entities = EntityIndex(vocabulary)
+        self.types = {ct.id: ct for ct in vocabulary.claim_types}
+        date_types = [ct for ct in vocabulary.claim_types if ct.kind == "date" and ct.triggers]
+        self.trigger_type: dict[str, str] = {}
+        for ct in date_types:
+            for trigger in ct.triggers:
+                self.trigger_type.setdefault(" ".join(trigger.lower().split()), ct.id)
+        self.date_triggers = (re.compile(r"(?i)\b(?:" + word_alternation(self.trigger_type, space=r"\s+")
+                                         + r")\b") if self.trigger_type else None)
+        self.default_event = {ct.id: ct.event for ct in date_types if ct.event}
 
     def extract(self, article: Article) -> list[Claim]:
         """Claims in text order. Each finder runs once over the whole text (regexes are cheap,
@@ -53,6 +68,8 @@ class Extractor:
         taken = [(t.start, t.end) for t in times]
         quantities = [q for q in self.quantities.find(text)
                       if not any(q.start < e and s < q.end for s, e in taken)]
+        taken += [(q.start, q.end) for q in quantities]
+        quantities += [q for q in find_tolls(text) if not any(q.start < e and s < q.end for s, e in taken)]
         by_sentence: dict[int, list] = {}
         for mention in sorted([*times, *quantities], key=lambda m: m.start):
             by_sentence.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
@@ -81,20 +98,32 @@ class Extractor:
         """`mention` is placed in the article; `lo`, `hi` place it in its sentence."""
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
+        left, right = clause_bounds(text, lo, hi)
+        clause = text[left:right]
+        ordinal = None
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
+            attached = frames.attach_date(clause, lo - left, hi - left, self.date_triggers,
+                                          self.trigger_type, self.default_event)
+            if attached.claim_type and attached.trigger is not None:
+                ordinal = ordinal_before(clause, attached.trigger)
+                if ordinal and _is_container(mention):
+                    attached = frames.Attachment(None, None, "container")  # "their second meeting this year"
+            claim_type = self.types.get(attached.claim_type) if attached.claim_type else None
+            event, measure = attached.event or attached.act, None
         else:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
-        left, right = clause_bounds(text, lo, hi)
-        clause = text[left:right]
+            measure = mention.measure or frames.measure_near(clause, lo - left, hi - left)
+            claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
+                          else self._quantity_type(value, clause, measure))
+            event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
+        who = participants(text, scope(text, left, right, lo, hi), mentions, (lo, hi))
         near = [m for m in mentions if left <= m.start < right]
-        claim_type = self._claim_type(value, clause, lo - left, hi - left)
-        key, entities = self._key(claim_type, near, mentions, previous)
-        if claim_type is None and value.kind == "quantity" and value.dimension == COUNT:
-            key = _count_key(value.unit, (near, mentions, previous), self.entities)
-        ordinal = ordinal_near(clause, self.entities.trigger_pattern(claim_type)) if claim_type else None
+        if not near and _ANAPHOR.search(clause):
+            near = previous   # "the two leaders will meet on Wednesday" after a sentence naming them
+        key, entities = self._key(claim_type, value, event, measure, who, near, mentions)
         line, column = article.locate(mention.start)
         return Claim(
             claim_type=claim_type.id if claim_type else GENERIC[value.kind],
@@ -109,55 +138,81 @@ class Extractor:
             attribution=attribution,
             published=article.published,
             ordinal=ordinal,
+            event=event,
+            participants=tuple(dict.fromkeys([m.entity.id for m in who.known] + list(who.names))),
+            place=who.place.entity.id if isinstance(who.place, Mention) else who.place,
+            measure=measure,
         )
 
-    def _claim_type(self, value, clause: str, lo: int, hi: int) -> ClaimType | None:
-        """`lo`, `hi`: where the value sits in the clause."""
+    def _quantity_type(self, value: QuantityValue, clause: str, measure: str | None) -> ClaimType | None:
+        """The first quantity type whose units, or dimension and trigger, or measures fit; a type
+        that lists measures takes no count of anything else ("three soldiers were convicted" is
+        not a troop count)."""
         for ct in self.vocabulary.claim_types:
-            if ct.kind != value.kind:
+            if ct.kind != "quantity":
                 continue
-            if value.kind == "quantity":
-                if ct.units and value.unit in ct.units:
-                    return ct
-                if ct.dimension and _same_dimension(ct.dimension, value.dimension) and ct.triggers and (
-                        self.entities.has_trigger(ct, clause)):
-                    return ct
-            elif self.entities.has_trigger(ct, _near(clause, lo, hi)):
+            if ct.measures and measure is not None and measure not in ct.measures:
+                continue
+            if ct.units and value.unit in ct.units:
+                return ct
+            if not (ct.dimension and _same_dimension(ct.dimension, value.dimension)):
+                continue
+            if ct.triggers and self.entities.has_trigger(ct, clause):
+                return ct
+            if ct.measures and not ct.units and not ct.triggers and measure is not None:
                 return ct
         return None
 
-    def _key(self, claim_type: ClaimType | None, near: list[Mention], mentions: list[Mention],
-             previous: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
-        """The key comes from the clause, else the sentence, else the sentence before
-        ("The two leaders will meet on Wednesday" after a sentence that names them)."""
+    def _key(self, claim_type: ClaimType | None, value, event: str | None, measure: str | None,
+             who: Participants, near: list[Mention], mentions: list[Mention]
+             ) -> tuple[str | None, tuple[str, ...]]:
+        """What the claim must agree with. Dates: the claim type, its event where that is not the
+        type's own, and the participants (gazetteer entities; names it does not know where fewer
+        than two are known). Counts: what is counted and the countries named in the clause."""
         entities = tuple(dict.fromkeys(m.entity.id for m in (near or mentions)))
-        if claim_type is None or not claim_type.key:
+        if claim_type is None:
+            if value.kind == "quantity" and value.dimension == COUNT:
+                return _count_key(value.unit, measure, near, self.entities), entities
             return None, entities
-        for pool in (near, mentions, previous):
-            members = self.entities.key_members(claim_type, pool)
-            if members:
-                return f"{claim_type.id}:{'|'.join(members)}", entities
-        return None, entities
+        if not claim_type.key:
+            return None, entities
+        if value.kind == "date":
+            members = list(self.entities.key_members(claim_type, list(who.known) or near, minimum=0))
+            if len(members) < 2:
+                members += [n for n in who.names if n not in members]
+            if len(members) < claim_type.min_key_entities:
+                return None, entities
+            suffix = f"#{event}" if event and event != claim_type.event else ""
+            return f"{claim_type.id}:{'|'.join(sorted(members))}{suffix}", entities
+        members = (self.entities.key_members(claim_type, near)
+                   or self.entities.key_members(claim_type, mentions))
+        if not members and claim_type.measures and isinstance(who.place, str):
+            members = (who.place,)    # "the floods in Peru", a place the gazetteer does not know
+        if not members:
+            return None, entities
+        frame = f"{measure}:{event or '-'}:" if claim_type.measures and measure else ""
+        return f"{claim_type.id}:{frame}{'|'.join(members)}", entities
 
 
-DATE_TRIGGER_BEFORE, DATE_TRIGGER_AFTER = 60, 40
+# "The two leaders will meet on Wednesday", "they will meet": the participants are in the
+# sentence before. Only then is it read for the key.
+_ANAPHOR = re.compile(r"(?i)\b(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|countries|presidents)|"
+                      r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")
 
 
-def _near(clause: str, start: int, end: int) -> str:
-    """The words around a date that may name what it dates: "will hold talks on Thursday",
-    "met over the weekend", but not "on Tuesday confirmed that … will meet on Wednesday"."""
-    return clause[max(0, start - DATE_TRIGGER_BEFORE):start] + " " + clause[end:end + DATE_TRIGGER_AFTER]
+def _is_container(mention: TimeExpression) -> bool:
+    """A period a series is counted over ("their second meeting this year"), not a date."""
+    return mention.granularity == "year" or mention.text.lower().startswith("this")
 
 
-def _count_key(noun: str, pools: tuple[list[Mention], ...], index: EntityIndex) -> str | None:
-    """Counts with no claim type ("12,000 refugees") still have a key: the noun and the countries
-    named with it (in the clause, else the sentence, else the sentence before), so the generic
-    conflict check can compare them across articles."""
-    for mentions in pools:
-        countries = index.key_members(GENERIC_COUNT, mentions)
-        if countries:
-            return f"quantity:{noun}:{'|'.join(countries)}"
-    return None
+def _count_key(noun: str, measure: str | None, near: list[Mention], index: EntityIndex) -> str | None:
+    """Counts with no claim type ("12,000 refugees") still have a key: the noun, what is counted
+    ("arrested", "evacuated") and the countries named with it, so the generic conflict check can
+    compare them across articles."""
+    countries = index.key_members(GENERIC_COUNT, near)
+    if not countries:
+        return None
+    return f"quantity:{noun}:{measure + ':' if measure else ''}{'|'.join(countries)}"
 
 
 GENERIC_COUNT = ClaimType("quantity", "quantity", key=("country",))

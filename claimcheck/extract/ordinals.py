@@ -20,3 +20,13 @@ def ordinal_near(clause: str, nouns: re.Pattern | None) -> int | None:
         if nouns.match(following.lstrip(" -")) or nouns.search(following[:30]):
             return ORDINALS[m["word"].lower()]
     return None
+
+
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?P<word>" + "|".join(ORDINALS) + r")(?:[\s-]+[\w-]+){0,2}[\s-]*$")
+
+
+def ordinal_before(clause: str, trigger: int) -> int | None:
+    """The ordinal just before the trigger that governs a claim ("their second video summit"):
+    an ordinal qualifying another noun of the clause is not the claim's."""
+    m = _ORDINAL_BEFORE.search(clause, max(0, trigger - 40), trigger)
+    return ORDINALS[m["word"].lower()] if m else None

@@ -19,14 +19,14 @@ _APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estim
                 "almost", "nearly", "close to", "just under", "more than", "over", "at least",
                 "just over", "well over", "upwards of", "up to", "as many as", "fewer than",
                 "less than", "under", "at most", "no more than", "as few as")
-_HEDGE = "|".join(sorted(_APPROXIMATE, key=len, reverse=True)).replace(" ", r"\s+")
+HEDGE = "|".join(sorted(_APPROXIMATE, key=len, reverse=True)).replace(" ", r"\s+")
 _LOWER_BOUNDS = {"more than", "over", "at least", "just over", "well over", "upwards of"}
 _UPPER_BOUNDS = {"up to", "as many as", "fewer than", "less than", "under", "at most",
                  "no more than"}
 _JUST_BELOW = {"almost", "nearly", "close to", "just under"}
 APPROXIMATE_WIDTH = 0.10
 _DEFINITE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
-_HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{_HEDGE})\s+|\bbetween\s+)$")
+_HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{HEDGE})\s+|\bbetween\s+)$")
 # The word just before a number says whether a hedge can end there: most numbers have none, and
 # searching the text before every number for every hedge is slow.
 _HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
@@ -47,6 +47,7 @@ class QuantityMention:
     base_unit: str
     dimension: str
     hedge: str | None
+    measure: str | None = None # what a count counts, where the finder knows it (see tolls.py)
 
 
 class QuantityFinder:
@@ -101,7 +102,7 @@ class QuantityFinder:
                 return None
             low, high = first.value - first.half_width, second.value + second.half_width
         else:
-            low, high = _hedged(first.value, first.half_width, hedge)
+            low, high = hedged(first.value, first.half_width, hedge)
         if m["noun"]:
             unit = m["noun"].lower()
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
@@ -123,7 +124,7 @@ def _hedge_before(text: str, start: int) -> re.Match | None:
     return _HEDGE_BEFORE.search(text, max(0, start - 40), start)
 
 
-def _hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:
+def hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:
     if hedge is None:
         return value - half, value + half
     if hedge in _LOWER_BOUNDS:

@@ -18,6 +18,7 @@ _FUTURE = [
     r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
     r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
+    r"(?:slated|scheduled|set|due|planned|poised|expected)\s+(?:for|on|to|in)",
 ]
 _IRREGULAR_PAST = (
     "met", "held", "spoke", "said", "told", "took", "gave", "made", "was", "were", "had", "began",
@@ -42,14 +43,24 @@ _MARKER = re.compile(
 )
 
 
+# Between a future marker and a participle of the same verb group: "will be held", "is due to be
+# published", "would have met". The participle is then not a past marker.
+_SAME_GROUP = re.compile(r"(?:\s+(?:be|been|being|have|to|also|not|then|now|soon|likely|probably|"
+                         r"jointly|formally|officially|again|only|just|finally|first|eventually))*\s+$")
+
+
 def markers(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, tense) of every tense marker in a sentence, in order."""
-    found = []
+    """(start, end, tense) of every tense marker in a sentence, in order. A future marker wins
+    over a nearer participle of its own verb group ("will be held from Nov. 28")."""
+    found: list[tuple[int, int, str]] = []
     for m in _MARKER.finditer(sentence):
         kind = m.lastgroup
         if kind == "past" and m.group().lower() in _NOT_PAST:
             continue
         tense = PAST if kind in ("past", "perfect") else kind
+        if tense == PAST and found and found[-1][2] == FUTURE and \
+                _SAME_GROUP.fullmatch(sentence, found[-1][1], m.start()):
+            continue
         found.append((m.start(), m.end(), tense))
     return found
 

@@ -145,7 +145,9 @@ class _Builder:
             dimension=dimension_name(dimension) if dimension else None,
             units=tuple(u.lower() for u in item.get("units", [])),
             triggers=tuple(item.get("triggers", [])), key=tuple(item.get("key", [])),
-            min_key_entities=int(item.get("min_key_entities", 1)))
+            min_key_entities=int(item.get("min_key_entities", 1)),
+            event=str(item["event"]) if "event" in item else None,
+            measures=tuple(str(m) for m in item.get("measures", [])))
 
     def _fact(self, path, text, item, types, vocabulary, nouns) -> Fact:
         claim_type = self._known_type(item["claim_type"], types, path)

@@ -46,6 +46,9 @@ FIELDS = {
         "triggers": Field(LIST, doc="words in the clause that select this type", items=STR),
         "key": Field(LIST, doc="entity kinds, by priority, whose members form the key", items=STR),
         "min_key_entities": Field((int,), doc="how many entities a key needs (default 1)"),
+        "event": Field(STR, doc="for dates: the event its triggers name (meeting, vote, …)"),
+        "measures": Field(LIST, doc="for counts: what they may count (killed, deployed, …); a count "
+                          "of anything else is not of this type", items=STR),
     },
     "facts": {
         "id": Field(STR, True),

@@ -36,6 +36,39 @@ def _month_day(m, ref, direction):
     return (d, d, "day") if d else None
 
 
+@pattern(rf"\b{MONTH}\s+{DAY}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d-])(?:,?\s+{YEAR})?",
+         needs=(DIGITS, MONTHS))
+def _month_day_range(m, ref, direction):
+    """"Nov. 4-5", "June 28–30, 2022": the days from the first to the last."""
+    parsed = parse_month_day(m, m.start("day2"))
+    if parsed is None:
+        return None
+    month, day = parsed
+    if m["year"]:
+        first = date(int(m["year"]), month, day)
+    elif ref is None:
+        return None
+    else:
+        first = cal.day_occurrence(ref, month, day, direction)
+        if first is None:
+            return None
+    last = date(first.year, month, int(m["day2"]))  # "Nov. 30-31" raises: not a claim
+    return (first, last, "days") if last > first else None
+
+
+@pattern(rf"\b{MONTH}\s+{DAY},?\s+(?P<rel>(?i:next|last|this))\s+year\b",
+         rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(?P<rel>(?i:next|last|this))\s+year\b",
+         needs=(DIGITS, MONTHS))
+def _month_day_relative_year(m, ref, direction):
+    """"until January 23 next year": the year is said, whatever the tense."""
+    parsed = parse_month_day(m, m.start("rel"))
+    if parsed is None or ref is None:
+        return None
+    year = ref.year + {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+    d = date(year, *parsed)
+    return d, d, "day"
+
+
 @pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=(MONTHS, PARTS))
 def _part_of_month(m, ref, direction):
     month = month_number(m["month"])

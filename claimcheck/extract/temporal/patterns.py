@@ -39,12 +39,13 @@ def month_number(name: str) -> int:
     return _MONTH_ABBR.get(key) or _MONTH_NAMES.index(key) + 1
 
 
-def parse_month_day(m: re.Match) -> tuple[int, int] | None:
+def parse_month_day(m: re.Match, end: int | None = None) -> tuple[int, int] | None:
     """(month, day) of an explicit date as written ("Dec. 15", "15th of December"), parsed by
     dateparser. A year that follows is left out, and the words are cached: a corpus names the
     same few hundred days of the year again and again, and dateparser takes a millisecond."""
-    end = m.start("year") if m.groupdict().get("year") else m.end()
-    return _parse_month_day(" ".join(m.string[m.start():end].rstrip(", ").split()))
+    if end is None:
+        end = m.start("year") if m.groupdict().get("year") else m.end()
+    return _parse_month_day(" ".join(m.string[m.start():end].rstrip(",-– ").split()))
 
 
 @lru_cache(maxsize=4096)

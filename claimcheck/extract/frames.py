@@ -1,0 +1,216 @@
+"""Frames: what a claim is about — the predicate that governs its value, who takes part, where, and
+for counts what is counted.
+
+Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next to
+it. "The ministry said on Monday that the talks will resume" dates the saying, not the talks;
+"the index closed at 3,000 on Monday" dates a market close; "the summit, announced on Monday, will
+take place on Wednesday" dates the summit by its support verb ("take place") and its subject. Only
+a date governed by one of a claim type's triggers is a claim of that type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.alternation import word_alternation
+
+# Acts that take the date written next to them, so that it is not the date of a meeting or event.
+ACTS = {
+    "report": ["said", "says", "say", "saying", "told", "tells", "tell", "announced", "announces",
+               "announce", "announcing", "announcement", "confirmed", "confirms", "confirm",
+               "reported", "reports", "stated", "added", "adding", "noted", "declared", "disclosed",
+               "revealed", "claimed", "insisted", "warned", "warns", "stressed", "urged", "denied",
+               "wrote", "tweeted", "posted", "quoted", "briefing", "briefed", "statement",
+               "news conference", "press conference", "interview", "remarks", "commented",
+               "explained", "acknowledged", "admitted", "unveiled", "published", "released",
+               "issued", "agreed to", "decided", "proposed", "invited", "invitation"],
+    "arrival": ["arrived", "arrives", "arrive", "arriving", "arrival", "landed", "lands",
+                "departed", "departs", "departure", "left", "leaves", "returned", "returns",
+                "flew", "flies", "travelled", "traveled", "reached"],
+    "market": ["closed at", "opened at", "ended at", "finished at", "closed up", "closed down",
+               "closed higher", "closed lower", "rose", "fell", "gained", "traded", "climbed",
+               "dropped", "slipped", "jumped", "plunged", "surged", "edged", "index"],
+    "fire": ["opened fire", "fired", "shelled", "bombed"],
+}
+# Verbs whose event is their subject's: "the summit will take place on Wednesday".
+SUPPORT = {
+    "occur": ["take place", "takes place", "took place", "taking place", "held", "be held",
+              "go ahead", "goes ahead", "went ahead", "convene", "convenes", "convened"],
+    "start": ["open", "opens", "opened", "begin", "begins", "began", "begun", "start", "starts",
+              "started", "kick off", "kicks off", "kicked off", "launch", "launches", "launched"],
+    "end": ["end", "ends", "ended", "close", "closes", "closed", "conclude", "concludes",
+            "concluded", "wrap up", "wraps up", "wrapped up"],
+    "resume": ["resume", "resumes", "resumed", "reopen", "reopens", "reopened"],
+}
+_ACT_OF = {w: kind for kind, words in ACTS.items() for w in words}
+_PHASE_OF = {w: phase for phase, words in SUPPORT.items() for w in words}
+_ACT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_ACT_OF, space=r"\s+") + r")\b")
+_SUPPORT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_PHASE_OF, space=r"\s+") + r")\b")
+
+# What a count counts, from the words around it ("45 were killed", "the death toll rose to 45").
+MEASURES = {
+    "killed": ["killed", "killing", "kills", "kill", "dead", "died", "die", "dies", "death",
+               "deaths", "death toll", "toll", "fatalities", "perished", "lives", "bodies"],
+    "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries"],
+    "missing": ["missing", "unaccounted for"],
+    "arrested": ["arrested", "arresting", "arrests", "detained", "detaining", "detained",
+                 "in custody", "rounded up"],
+    "convicted": ["convicted", "sentenced", "punished", "jailed", "charged", "indicted",
+                  "disciplined", "dismissed", "prosecuted", "court-martialled"],
+    "evacuated": ["evacuated", "evacuating", "evacuation", "displaced", "fled", "homeless",
+                  "stranded"],
+    "rescued": ["rescued", "saved"],
+    "deployed": ["deployed", "deploying", "deploy", "deployment", "massed", "massing", "amassed",
+                 "stationed", "gathered", "assembled", "positioned", "build-up", "buildup",
+                 "concentrated", "sent", "send", "dispatched", "mobilised", "mobilized"],
+}
+_MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
+_MEASURE_RE = re.compile(r"(?i)(?<![\w-])(?:" + word_alternation(_MEASURE_OF, space=r"\s+") + r")(?![\w-])")
+MEASURE_BEFORE, MEASURE_AFTER = 45, 40
+
+# Disasters and violent events a toll is counted for; the first is the canonical name.
+EVENTS = {
+    "earthquake": ["earthquake", "earthquakes", "quake", "tremor", "temblor"],
+    "explosion": ["explosion", "blast", "bombing", "bomb", "explosions", "blasts"],
+    "attack": ["attack", "attacks", "assault", "raid", "ambush", "shooting", "massacre"],
+    "crash": ["crash", "crashed", "collision", "derailment", "derailed", "plane crash"],
+    "flood": ["flood", "floods", "flooding", "flash floods", "landslide", "landslides",
+              "mudslide", "mudslides"],
+    "storm": ["storm", "typhoon", "hurricane", "cyclone", "tornado", "tornadoes"],
+    "fire": ["fire", "blaze", "wildfire", "wildfires", "fires"],
+    "clashes": ["clashes", "fighting", "violence", "riots", "unrest", "protests"],
+    "sinking": ["sinking", "sank", "capsized", "shipwreck", "ferry disaster"],
+    "stampede": ["stampede", "crush"],
+    "outbreak": ["outbreak", "epidemic", "pandemic"],
+}
+_EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
+_EVENT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
+
+DATE_BEFORE, DATE_AFTER = 60, 40
+# Words that may stand between an auxiliary and the support verb's subject or object.
+_FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
+           "been", "being", "is", "are", "was", "were", "to", "has", "have", "had", "not",
+           "also", "now", "officially", "formally", "finally", "due", "set", "expected",
+           "scheduled", "slated", "planned", "its", "their", "his", "her", "the", "a", "an", "new",
+           "this", "that", "which", "then", "soon", "again", "jointly"}
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The predicate that governs a date: a claim type's trigger (`claim_type` set), or an act
+    (`act`: report, arrival, market, fire) that makes the date not a claim of any type."""
+    claim_type: str | None
+    event: str | None
+    act: str | None = None
+    trigger: int | None = None      # where the governing trigger starts in the clause
+
+
+def attach_date(clause: str, lo: int, hi: int, triggers: re.Pattern | None,
+                type_of: dict[str, str], default_event: dict[str, str]) -> Attachment:
+    """The predicate nearest before the date in its clause (else the first after it) decides.
+    `triggers` matches every date claim type's triggers; `type_of` maps a trigger (lower case,
+    single spaces) to its claim type."""
+    before = _predicates(clause, max(0, lo - DATE_BEFORE), lo, triggers, type_of)
+    after = _predicates(clause, hi, min(len(clause), hi + DATE_AFTER), triggers, type_of)
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None:
+        return Attachment(None, None)
+    start, end, kind, word = chosen
+    if kind == "act":
+        return Attachment(None, None, _ACT_OF[word])
+    if kind == "support":
+        return _supported(clause, start, end, word, triggers, type_of, default_event)
+    return Attachment(kind, default_event.get(kind), trigger=start)
+
+
+def _predicates(text: str, lo: int, hi: int, triggers, type_of) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, word) of acts, support verbs and triggers in text[lo:hi]; where two
+    overlap, the longer ("press conference" over "conference", "closed at" over "closed")."""
+    found = []
+    for m in _ACT_RE.finditer(text, lo, hi):
+        found.append((m.start(), m.end(), "act", _norm(m.group())))
+    for m in _SUPPORT_RE.finditer(text, lo, hi):
+        found.append((m.start(), m.end(), "support", _norm(m.group())))
+    if triggers is not None:
+        for m in triggers.finditer(text, lo, hi):
+            word = _norm(m.group())
+            if word in type_of and word not in _PHASE_OF:
+                found.append((m.start(), m.end(), type_of[word], word))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _supported(clause, start, end, word, triggers, type_of, default_event) -> Attachment:
+    """A support verb ("will take place", "opened") takes its event from its subject: the last
+    trigger before it in the clause ("the summit, announced on Monday, will take place"), else
+    the claim type that lists the verb itself, named by its subject or object noun."""
+    phase = _PHASE_OF[word]
+    if triggers is not None:
+        subject = [m for m in triggers.finditer(clause, 0, start)
+                   if _norm(m.group()) in type_of and _norm(m.group()) not in _PHASE_OF]
+        if subject:
+            kind = type_of[_norm(subject[-1].group())]
+            event = default_event.get(kind)
+            return Attachment(kind, event if phase == "occur" else f"{event}:{phase}",
+                              trigger=subject[-1].start())
+    kind = type_of.get(word) or type_of.get(word.split()[-1])
+    if kind is None:
+        return Attachment(None, None)
+    noun = _head_noun(clause, start, end)
+    return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
+
+
+def _head_noun(clause: str, start: int, end: int) -> str | None:
+    """The noun a support verb is about: its subject ("the new headquarters will open") or, where
+    the subject is a name, its object ("NATO will open its new headquarters")."""
+    words = [w for w in _WORD.findall(clause[:start]) if w.lower() not in _FILLER]
+    if words and words[-1][0].islower():
+        return words[-1].lower().removesuffix("'s").removesuffix("’s")
+    after = []
+    for w in _WORD.findall(clause[end:end + 60]):
+        if w.lower() in ("in", "on", "at", "by", "from", "for", "with", "after", "before", "until"):
+            break
+        if w.lower() not in _FILLER:
+            after.append(w)
+    if after and after[-1][0].islower():
+        return after[-1].lower()
+    return None
+
+
+_DISTANCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:from|away|inside|into|off|beyond|behind|short\s+of|"
+                             r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|of\s+the)\b")
+
+
+def is_distance(clause: str, hi: int) -> bool:
+    """A length followed by "from", "away", "inside", "north of" … is a distance to a place
+    ("three kilometres from the border"), not the length of something."""
+    return _DISTANCE_AFTER.match(clause, hi) is not None
+
+
+def measure_near(clause: str, lo: int, hi: int) -> str | None:
+    """What a count measures, from the nearest measure word around it in its clause."""
+    best = None
+    for m in _MEASURE_RE.finditer(clause, max(0, lo - MEASURE_BEFORE), min(len(clause), hi + MEASURE_AFTER)):
+        distance = lo - m.end() if m.end() <= lo else m.start() - hi
+        if distance < 0:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, _MEASURE_OF[_norm(m.group())])
+    return best[1] if best else None
+
+
+def event_in(text: str) -> str | None:
+    """The disaster or violent event a sentence reports, by its canonical name."""
+    m = _EVENT_RE.search(text)
+    return _EVENT_OF[_norm(m.group())] if m else None
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())

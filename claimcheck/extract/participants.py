@@ -1,0 +1,96 @@
+"""Who takes part in what a claim reports, and where it happens.
+
+The participants are read from the part of the clause that reports the event: not from the one
+who reports it ("Beijing said that …", "…, the Kremlin said"), not from a relative clause about
+something else ("…, a meeting that will be watched closely in China"), and not from a place
+("in New Delhi"). A name the gazetteer does not know still counts, as written, so that two events
+of unknown people are told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.entities import Mention
+
+_REPORT_VERB = (r"(?:said|says|say|told|tells|announced|announces|confirmed|confirms|reported|"
+                r"reports|stated|added|noted|claimed|warned|insisted|revealed|disclosed)")
+# "… said (on Monday) (that)": what follows is the report.
+_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?"
+                       rf"(?:\s+(?:reporters|journalists|a\s+briefing|\w+\s+media))?(?:\s+that\b|,)")
+# ", the Kremlin said." / ", officials told reporters": a trailing attribution.
+_TRAILING = re.compile(rf"(?i)[,\"”]\s+(?:[\w'’.-]+\s+){{0,6}}?{_REPORT_VERB}\b[^,;]*$")
+# ", which …", ", a meeting that …", ", who …": a relative clause about something else.
+_RELATIVE = re.compile(r"(?i),\s+(?:which|who|whose|where|when|(?:a|an|the)\s+[\w-]+\s+(?:that|which))\b")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "After",
+    "Before", "When", "While", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+    "Their", "His", "Her", "Its", "Our", "There", "Mr", "Mrs", "Ms", "Dr", "President", "Prime",
+    "Minister", "Premier", "Chancellor", "King", "Queen", "Prince", "Foreign", "Defence",
+    "Defense", "Secretary", "General", "Gen", "Spokesman", "Spokeswoman", "Officials",
+    "Western", "Eastern", "Northern", "Southern", "Central", "State", "Senior", "Vice", "Deputy",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Summit", "Talks", "Meeting", "Ministry", "Government", "Council", "Police",
+    "Army", "Parliament", "Congress", "Senate", "Cabinet", "Embassy", "Kremlin", "White", "House",
+}
+
+
+@dataclass(frozen=True)
+class Participants:
+    known: tuple[Mention, ...]       # gazetteer mentions taking part
+    names: tuple[str, ...]           # names the gazetteer does not know, as written
+    place: Mention | str | None      # where it happens: a gazetteer mention or a name
+
+
+def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list]:
+    """The part of the clause [left, right) that reports the event at [lo, hi), and the holes in
+    it: relative clauses before the claim (", who met Modi last week,")."""
+    for m in _REPORTED.finditer(sentence, left, lo):
+        left = m.end()
+    tail = _TRAILING.search(sentence, hi, right)
+    if tail:
+        right = tail.start()
+    relative = _RELATIVE.search(sentence, hi, right)
+    if relative:
+        right = relative.start()
+    holes = []
+    for m in _RELATIVE.finditer(sentence, left, lo):
+        close = sentence.find(",", m.end(), lo)
+        if close != -1:
+            holes.append((m.start(), close))
+    return left, right, holes
+
+
+def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Mention],
+                 span: tuple[int, int]) -> Participants:
+    """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart."""
+    left, right, holes = bounds
+    known, place = [], None
+    covered = list(holes)
+    for m in mentions:
+        if not (left <= m.start < right) or any(s <= m.start < e for s, e in holes):
+            continue
+        covered.append((m.start, m.end))
+        if _PLACE_BEFORE.search(sentence, max(left, m.start - 25), m.start):
+            place = place or m
+        else:
+            known.append(m)
+    names = []
+    for m in _NAME.finditer(sentence, left, right):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in covered) or span[0] <= start < span[1]:
+            continue
+        words = [w for w in m.group().split() if w.rstrip(".") not in _NOT_NAMES]
+        if not words or (start == 0 and len(words) < 2 and not m.group().endswith(("'s", "’s"))):
+            continue
+        name = " ".join(words).removesuffix("'s").removesuffix("’s")
+        if _PLACE_BEFORE.search(sentence, max(left, start - 25), start):
+            place = place or name
+        elif len(name) > 2:
+            names.append(name)
+    return Participants(tuple(known), tuple(dict.fromkeys(names)), place)

@@ -1,0 +1,65 @@
+"""Casualty tolls written without a count noun: "the death toll rose to 45", "killed at least 45",
+"45 were killed", "300 injured", "put the number killed at 95".
+
+A bare number is a claim only where a toll governs it; a number with a count noun ("45 people")
+is found by the quantity finder, and its measure read from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.numbers import NUMBER, parse_number
+from claimcheck.extract.quantities import HEDGE, QuantityMention, hedged
+from claimcheck.extract.units import COUNT
+
+_N = rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<num>{NUMBER})"
+_VICTIMS = r"(?:dead|deaths|victims|fatalities|people\s+killed|killed|injured|wounded|casualties)"
+_MEASURE_WORD = {"killed": "killed", "killing": "killed", "kills": "killed", "dead": "killed",
+                 "died": "killed", "toll": "killed", "deaths": "killed", "victims": "killed",
+                 "fatalities": "killed", "injured": "injured", "injuring": "injured",
+                 "wounded": "injured", "wounding": "injured", "hurt": "injured",
+                 "missing": "missing", "casualties": "killed"}
+# What may follow a bare toll number: a full stop, a comma, a conjunction or a preposition.
+_END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|across|with|from|near|since|including|so|by)\b))"
+_PATTERNS = [
+    # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
+    re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
+               rf"(?:\s+(?:from|in|of)\s+[^.;:]{{0,70}}?)?\s+(?:has\s+|had\s+|have\s+)?"
+               rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
+               rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
+    # "put the death toll at 45", "put the number killed in the quake at 95"
+    re.compile(rf"(?i)\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
+               rf"[^.;:]{{0,80}}?\s+at\s+{_N}"),
+    # "killed at least 45." / "wounding 300,"
+    re.compile(rf"(?i)\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+    # "45 were killed", "300 injured", "45 dead"
+    re.compile(rf"(?i)(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
+               rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
+]
+_NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt", "fatal", "victim")
+
+
+def find_tolls(text: str) -> list[QuantityMention]:
+    """Each toll number in the text, in text order, with its measure (killed, injured, missing)."""
+    lowered = text.lower()
+    if not any(n in lowered for n in _NEEDLES):
+        return []
+    found: dict[int, QuantityMention] = {}
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            number = parse_number(m["num"])
+            if number is None or (m["num"].isdigit() and len(m["num"]) == 4 and 1800 < number.value < 2100):
+                continue  # a year, not a toll
+            hedge = " ".join(m["hedge"].lower().split()) if m["hedge"] else None
+            low, high = hedged(number.value, number.half_width, hedge)
+            start = m.start("hedge") if m["hedge"] else m.start("num")
+            measure = _MEASURE_WORD.get((m.groupdict().get("verb") or "").lower()) or _victims(m.group())
+            found.setdefault(start, QuantityMention(start, m.end("num"), text[start:m.end("num")], low,
+                                                    high, "people", low, high, COUNT, COUNT, hedge, measure))
+    return [found[k] for k in sorted(found)]
+
+
+def _victims(phrase: str) -> str:
+    lowered = phrase.lower()
+    return "injured" if ("injured" in lowered or "wounded" in lowered) else "killed"
