@@ -74,3 +74,19 @@ def test_attribution_is_kept(extractor):
                                 "defence sources."})
     (claim,) = extractor.extract(article)
     assert claim.attribution == "Ukrainian defence sources"
+
+
+_FRAME_FIELDS = ("claim_type", "key", "event", "measure", "place", "tense", "ordinal")
+
+
+@pytest.mark.parametrize("case", _load("frames.yaml"), ids=lambda c: c["text"][:60])
+def test_frames(case, extractor):
+    claims = extractor.extract(_article(case))
+    assert [c.span.text for c in claims] == [e["text"] for e in case["claims"]]
+    for claim, expected in zip(claims, case["claims"]):
+        for name in _FRAME_FIELDS:
+            if name in expected:
+                assert getattr(claim, name) == expected[name], (name, claim)
+        for name in ("start", "end"):
+            if name in expected:
+                assert getattr(claim.value, name) == expected[name], (name, claim)
