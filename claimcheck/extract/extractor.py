@@ -9,7 +9,6 @@ from bisect import bisect_right
 
 import re
 
-from claimcheck.alternation import word_alternation
 from claimcheck.extract import frames
 from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
@@ -38,14 +37,12 @@ class Extractor:
         self.quantities = QuantityFinder(tuple(sorted(nouns)))
         self.entities = EntityIndex(vocabulary)
         self.types = {ct.id: ct for ct in vocabulary.claim_types}
-        date_types = [ct for ct in vocabulary.claim_types if ct.kind == "date" and ct.triggers]
-        self.trigger_type: dict[str, str] = {}
+        date_types = [ct for ct in vocabulary.claim_types if ct.kind == "date"]
+        trigger_type: dict[str, str] = {}
         for ct in date_types:
             for trigger in ct.triggers:
-                self.trigger_type.setdefault(" ".join(trigger.lower().split()), ct.id)
-        self.date_triggers = (re.compile(r"(?i)\b(?:" + word_alternation(self.trigger_type, space=r"\s+")
-                                         + r")\b") if self.trigger_type else None)
-        self.default_event = {ct.id: ct.event for ct in date_types if ct.event}
+                trigger_type.setdefault(" ".join(trigger.lower().split()), ct.id)
+        self.predicates = frames.Predicates(trigger_type, {ct.id: ct.event for ct in date_types if ct.event})
 
     def extract(self, article: Article) -> list[Claim]:
         """Claims in text order. Each finder runs once over the whole text (regexes are cheap,
@@ -104,8 +101,7 @@ class Extractor:
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
-            attached = frames.attach_date(clause, lo - left, hi - left, self.date_triggers,
-                                          self.trigger_type, self.default_event)
+            attached = self.predicates.attach(clause, lo - left, hi - left)
             if attached.claim_type and attached.trigger is not None:
                 ordinal = ordinal_before(clause, attached.trigger)
                 if ordinal and _is_container(mention):
@@ -119,7 +115,10 @@ class Extractor:
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
             event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
-        who = participants(text, scope(text, left, right, lo, hi), mentions, (lo, hi))
+        # Participants are read where they can make a key: generic dates and counts of nothing
+        # in particular have none.
+        who = (participants(text, scope(text, left, right, lo, hi), mentions, (lo, hi))
+               if claim_type is not None or measure is not None else _NOBODY)
         near = [m for m in mentions if left <= m.start < right]
         if not near and _ANAPHOR.search(clause):
             near = previous   # "the two leaders will meet on Wednesday" after a sentence naming them
@@ -193,6 +192,8 @@ class Extractor:
         frame = f"{measure}:{event or '-'}:" if claim_type.measures and measure else ""
         return f"{claim_type.id}:{frame}{'|'.join(members)}", entities
 
+
+_NOBODY = Participants((), (), None)
 
 # "The two leaders will meet on Wednesday", "they will meet": the participants are in the
 # sentence before. Only then is it read for the key.

@@ -45,8 +45,6 @@ SUPPORT = {
 }
 _ACT_OF = {w: kind for kind, words in ACTS.items() for w in words}
 _PHASE_OF = {w: phase for phase, words in SUPPORT.items() for w in words}
-_ACT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_ACT_OF, space=r"\s+") + r")\b")
-_SUPPORT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_PHASE_OF, space=r"\s+") + r")\b")
 
 # What a count counts, from the words around it ("45 were killed", "the death toll rose to 45").
 MEASURES = {
@@ -107,64 +105,50 @@ class Attachment:
     trigger: int | None = None      # where the governing trigger starts in the clause
 
 
-def attach_date(clause: str, lo: int, hi: int, triggers: re.Pattern | None,
-                type_of: dict[str, str], default_event: dict[str, str]) -> Attachment:
-    """The predicate nearest before the date in its clause (else the first after it) decides.
-    `triggers` matches every date claim type's triggers; `type_of` maps a trigger (lower case,
-    single spaces) to its claim type."""
-    before = _predicates(clause, max(0, lo - DATE_BEFORE), lo, triggers, type_of)
-    after = _predicates(clause, hi, min(len(clause), hi + DATE_AFTER), triggers, type_of)
-    chosen = before[-1] if before else (after[0] if after else None)
-    if chosen is None:
-        return Attachment(None, None)
-    start, end, kind, word = chosen
-    if kind == "act":
-        return Attachment(None, None, _ACT_OF[word])
-    if kind == "support":
-        return _supported(clause, start, end, word, triggers, type_of, default_event)
-    return Attachment(kind, default_event.get(kind), trigger=start)
+class Predicates:
+    """Built once per rule pack: one pattern over every act, support verb and date trigger."""
 
+    def __init__(self, type_of: dict[str, str], default_event: dict[str, str]):
+        self.type_of = type_of                      # trigger (lower case, single spaces) → claim type
+        self.default_event = default_event          # claim type → the event its triggers name
+        words = {*_ACT_OF, *_PHASE_OF, *type_of}
+        self.regex = re.compile(r"(?i)\b(?:" + word_alternation(words, space=r"\s+") + r")\b")
 
-def _predicates(text: str, lo: int, hi: int, triggers, type_of) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, word) of acts, support verbs and triggers in text[lo:hi]; where two
-    overlap, the longer ("press conference" over "conference", "closed at" over "closed")."""
-    found = []
-    for m in _ACT_RE.finditer(text, lo, hi):
-        found.append((m.start(), m.end(), "act", _norm(m.group())))
-    for m in _SUPPORT_RE.finditer(text, lo, hi):
-        found.append((m.start(), m.end(), "support", _norm(m.group())))
-    if triggers is not None:
-        for m in triggers.finditer(text, lo, hi):
-            word = _norm(m.group())
-            if word in type_of and word not in _PHASE_OF:
-                found.append((m.start(), m.end(), type_of[word], word))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str, str]] = []
-    for f in found:
-        if kept and f[0] < kept[-1][1]:
-            continue
-        kept.append(f)
-    return kept
+    def attach(self, clause: str, lo: int, hi: int) -> Attachment:
+        """The predicate nearest before the date at [lo, hi) of its clause (else the first after
+        it) decides what the date is the date of."""
+        before = self._found(clause, max(0, lo - DATE_BEFORE), lo)
+        after = self._found(clause, hi, min(len(clause), hi + DATE_AFTER)) if not before else []
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is None:
+            return Attachment(None, None)
+        start, end, word = chosen
+        if word in _ACT_OF:
+            return Attachment(None, None, _ACT_OF[word])
+        if word in _PHASE_OF:
+            return self._supported(clause, start, end, word)
+        kind = self.type_of[word]
+        return Attachment(kind, self.default_event.get(kind), trigger=start)
 
+    def _found(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), _norm(m.group())) for m in self.regex.finditer(text, lo, hi)]
 
-def _supported(clause, start, end, word, triggers, type_of, default_event) -> Attachment:
-    """A support verb ("will take place", "opened") takes its event from its subject: the last
-    trigger before it in the clause ("the summit, announced on Monday, will take place"), else
-    the claim type that lists the verb itself, named by its subject or object noun."""
-    phase = _PHASE_OF[word]
-    if triggers is not None:
-        subject = [m for m in triggers.finditer(clause, 0, start)
-                   if _norm(m.group()) in type_of and _norm(m.group()) not in _PHASE_OF]
+    def _supported(self, clause: str, start: int, end: int, word: str) -> Attachment:
+        """A support verb ("will take place", "opened") takes its event from its subject: the
+        last trigger before it in the clause ("the summit, announced on Monday, will take
+        place"), else the claim type that lists the verb itself, named by its subject or object."""
+        phase = _PHASE_OF[word]
+        subject = [f for f in self._found(clause, 0, start) if f[2] in self.type_of and f[2] not in _PHASE_OF]
         if subject:
-            kind = type_of[_norm(subject[-1].group())]
-            event = default_event.get(kind)
+            kind = self.type_of[subject[-1][2]]
+            event = self.default_event.get(kind)
             return Attachment(kind, event if phase == "occur" else f"{event}:{phase}",
-                              trigger=subject[-1].start())
-    kind = type_of.get(word) or type_of.get(word.split()[-1])
-    if kind is None:
-        return Attachment(None, None)
-    noun = _head_noun(clause, start, end)
-    return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
+                              trigger=subject[-1][0])
+        kind = self.type_of.get(word) or self.type_of.get(word.split()[-1])
+        if kind is None:
+            return Attachment(None, None)
+        noun = _head_noun(clause, start, end)
+        return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
 
 
 def _head_noun(clause: str, start: int, end: int) -> str | None:

@@ -22,20 +22,24 @@ _MEASURE_WORD = {"killed": "killed", "killing": "killed", "kills": "killed", "de
                  "missing": "missing", "casualties": "killed"}
 # What may follow a bare toll number: a full stop, a comma, a conjunction or a preposition.
 _END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|across|with|from|near|since|including|so|by)\b))"
-_PATTERNS = [
+_PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
-    re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
+    (re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
                rf"(?:\s+(?:from|in|of)\s+[^.;:]{{0,70}}?)?\s+(?:has\s+|had\s+|have\s+)?"
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
+     ("toll", "number")),
     # "put the death toll at 45", "put the number killed in the quake at 95"
-    re.compile(rf"(?i)\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
+    (re.compile(rf"(?i)\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
                rf"[^.;:]{{0,80}}?\s+at\s+{_N}"),
+     ("put",)),
     # "killed at least 45." / "wounding 300,"
-    re.compile(rf"(?i)\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+    (re.compile(rf"(?i)\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+     ("kill", "injur", "wound")),
     # "45 were killed", "300 injured", "45 dead"
-    re.compile(rf"(?i)(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
+    (re.compile(rf"(?i)(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
                rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
+     ("kill", "dead", "died", "injur", "wound", "missing", "hurt")),
 ]
 _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt", "fatal", "victim")
 
@@ -43,21 +47,52 @@ _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt",
 def find_tolls(text: str) -> list[QuantityMention]:
     """Each toll number in the text, in text order, with its measure (killed, injured, missing)."""
     lowered = text.lower()
-    if not any(n in lowered for n in _NEEDLES):
-        return []
+    windows = _windows(lowered)
     found: dict[int, QuantityMention] = {}
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            number = parse_number(m["num"])
-            if number is None or (m["num"].isdigit() and len(m["num"]) == 4 and 1800 < number.value < 2100):
-                continue  # a year, not a toll
-            hedge = " ".join(m["hedge"].lower().split()) if m["hedge"] else None
-            low, high = hedged(number.value, number.half_width, hedge)
-            start = m.start("hedge") if m["hedge"] else m.start("num")
-            measure = _MEASURE_WORD.get((m.groupdict().get("verb") or "").lower()) or _victims(m.group())
-            found.setdefault(start, QuantityMention(start, m.end("num"), text[start:m.end("num")], low,
-                                                    high, "people", low, high, COUNT, COUNT, hedge, measure))
+    for lo, hi in windows:
+        chunk = lowered[lo:hi]
+        for pattern, needs in _PATTERNS:
+            if any(n in chunk for n in needs):
+                for m in pattern.finditer(text, lo, hi):
+                    mention = _mention(m, text)
+                    if mention is not None:
+                        found.setdefault(mention.start, mention)
     return [found[k] for k in sorted(found)]
+
+
+def _mention(m: re.Match, text: str) -> QuantityMention | None:
+    number = parse_number(m["num"])
+    if number is None or (m["num"].isdigit() and len(m["num"]) == 4 and 1800 < number.value < 2100):
+        return None  # a year, not a toll
+    hedge = " ".join(m["hedge"].lower().split()) if m["hedge"] else None
+    low, high = hedged(number.value, number.half_width, hedge)
+    start = m.start("hedge") if m["hedge"] else m.start("num")
+    measure = _MEASURE_WORD.get((m.groupdict().get("verb") or "").lower()) or _victims(m.group())
+    return QuantityMention(start, m.end("num"), text[start:m.end("num")], low, high, "people",
+                           low, high, COUNT, COUNT, hedge, measure)
+
+
+WINDOW_BEFORE, WINDOW_AFTER = 80, 160
+
+
+def _windows(lowered: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around each toll word: the patterns run only there."""
+    hits = sorted(i for n in _NEEDLES for i in _occurrences(lowered, n))
+    spans: list[tuple[int, int]] = []
+    for i in hits:
+        lo, hi = max(0, i - WINDOW_BEFORE), min(len(lowered), i + WINDOW_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _occurrences(text: str, needle: str):
+    i = text.find(needle)
+    while i != -1:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _victims(phrase: str) -> str:
