@@ -120,8 +120,10 @@ class Extractor:
         who = (participants(text, scope(text, left, right, lo, hi), mentions, (lo, hi))
                if claim_type is not None or measure is not None else _NOBODY)
         near = [m for m in mentions if left <= m.start < right]
-        if not near and _ANAPHOR.search(clause):
-            near = previous   # "the two leaders will meet on Wednesday" after a sentence naming them
+        if (not near or not (who.known or who.names)) and _ANAPHOR.search(clause):
+            # "the two leaders will meet on Wednesday" after a sentence naming them
+            near = near or previous
+            who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
         key, entities = self._key(claim_type, value, event, measure, who, near, mentions)
         line, column = article.locate(mention.start)
         return Claim(
@@ -176,7 +178,7 @@ class Extractor:
         if not claim_type.key:
             return None, entities
         if value.kind == "date":
-            members = list(self.entities.key_members(claim_type, list(who.known) or near, minimum=0))
+            members = list(self.entities.key_members(claim_type, list(who.known), minimum=0))
             if len(members) < 2:
                 members += [n for n in who.names if n not in members]
             if len(members) < claim_type.min_key_entities:
@@ -189,7 +191,8 @@ class Extractor:
             members = (who.place,)    # "the floods in Peru", a place the gazetteer does not know
         if not members:
             return None, entities
-        frame = f"{measure}:{event or '-'}:" if claim_type.measures and measure else ""
+        # a type that counts several things (killed, injured) keys each apart, by event too
+        frame = f"{measure}:{event or '-'}:" if len(claim_type.measures) > 1 and measure else ""
         return f"{claim_type.id}:{frame}{'|'.join(members)}", entities
 
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from claimcheck.extract.entities import Mention
 
-_REPORT_VERB = (r"(?:said|says|say|told|tells|announced|announces|confirmed|confirms|reported|"
-                r"reports|stated|added|noted|claimed|warned|insisted|revealed|disclosed)")
-# "… said (on Monday) (that)": what follows is the report.
-_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?"
-                       rf"(?:\s+(?:reporters|journalists|a\s+briefing|\w+\s+media))?(?:\s+that\b|,)")
+_REPORT_VERB = (r"(?:said|says|say|saying|told|tells|announced|announces|confirmed|confirms|reported|"
+                r"reports|stated|added|adding|noted|noting|claimed|warned|insisted|revealed|disclosed)")
+# "… said (at a regular briefing on Monday) (that|,)": what follows is the report.
+_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,)")
 # ", the Kremlin said." / ", officials told reporters": a trailing attribution.
 _TRAILING = re.compile(rf"(?i)[,\"”]\s+(?:[\w'’.-]+\s+){{0,6}}?{_REPORT_VERB}\b[^,;]*$")
-# ", which …", ", a meeting that …", ", who …": a relative clause about something else.
-_RELATIVE = re.compile(r"(?i),\s+(?:which|who|whose|where|when|(?:a|an|the)\s+[\w-]+\s+(?:that|which))\b")
+# ", which …", ", a meeting that …", ", an effort to …", ", who …": a relative clause or an
+# apposition about something else.
+_RELATIVE = re.compile(r"(?i),\s+(?:which|who|whose|where|when|an?|the\s+[\w-]+\s+(?:that|which))\b")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
@@ -49,16 +49,21 @@ class Participants:
 
 def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list]:
     """The part of the clause [left, right) that reports the event at [lo, hi), and the holes in
-    it: relative clauses before the claim (", who met Modi last week,")."""
+    it: relative clauses and reporting participles before the claim (", who met Modi last week,",
+    ", announced on Monday by Beijing,")."""
+    holes = []
     for m in _REPORTED.finditer(sentence, left, lo):
-        left = m.end()
+        if sentence[left:m.start()].rstrip().endswith(","):
+            holes.append((m.start(), m.end()))    # a participle set off by commas
+        else:
+            left = m.end()
     tail = _TRAILING.search(sentence, hi, right)
     if tail:
         right = tail.start()
     relative = _RELATIVE.search(sentence, hi, right)
     if relative:
         right = relative.start()
-    holes = []
+    holes = [h for h in holes if h[0] >= left]
     for m in _RELATIVE.finditer(sentence, left, lo):
         close = sentence.find(",", m.end(), lo)
         if close != -1:
