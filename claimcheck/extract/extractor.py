@@ -75,6 +75,9 @@ class Extractor:
 
         claims: list[Claim] = []
         previous: list[Mention] = self.entities.mentions(article.title)
+        # where the story happens, as its title and first sentence say: a toll in a sentence
+        # that names no country ("the quake in Sichuan killed 65") is counted there
+        lead = previous + self.entities.mentions(sentences[0].text)
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index)
             if found is None and index + 1 not in by_sentence:
@@ -85,13 +88,13 @@ class Extractor:
                 for mention in found:
                     claims.append(self._claim(article, sentence, mention,
                                               tense_at(mention.start, mention.end), mentions,
-                                              previous, attribution))
+                                              previous, attribution, lead))
             if mentions:
                 previous = mentions
         return claims
 
     def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,
-               attribution) -> Claim:
+               attribution, lead) -> Claim:
         """`mention` is placed in the article; `lo`, `hi` place it in its sentence."""
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
@@ -111,7 +114,7 @@ class Extractor:
         else:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
-            measure = mention.measure or frames.measure_near(clause, lo - left, hi - left)
+            measure = mention.measure or frames.measure_near(clause, lo - left, hi - left, value.unit)
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
             event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
@@ -124,7 +127,7 @@ class Extractor:
             # "the two leaders will meet on Wednesday" after a sentence naming them
             near = near or previous
             who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
-        key, entities = self._key(claim_type, value, event, measure, who, near, mentions)
+        key, entities = self._key(claim_type, value, event, measure, who, near, mentions, lead)
         line, column = article.locate(mention.start)
         return Claim(
             claim_type=claim_type.id if claim_type else GENERIC[value.kind],
@@ -165,7 +168,7 @@ class Extractor:
         return None
 
     def _key(self, claim_type: ClaimType | None, value, event: str | None, measure: str | None,
-             who: Participants, near: list[Mention], mentions: list[Mention]
+             who: Participants, near: list[Mention], mentions: list[Mention], lead: list[Mention]
              ) -> tuple[str | None, tuple[str, ...]]:
         """What the claim must agree with. Dates: the claim type, its event where that is not the
         type's own, and the participants (gazetteer entities; names it does not know where fewer
@@ -185,14 +188,17 @@ class Extractor:
                 return None, entities
             suffix = f"#{event}" if event and event != claim_type.event else ""
             return f"{claim_type.id}:{'|'.join(sorted(members))}{suffix}", entities
-        members = (self.entities.key_members(claim_type, near)
-                   or self.entities.key_members(claim_type, mentions))
-        if not members and claim_type.measures and isinstance(who.place, str):
+        pool = [*who.known, *([who.place] if isinstance(who.place, Mention) else [])]
+        members = self.entities.key_members(claim_type, pool or near)
+        several = len(claim_type.measures) > 1
+        if not members and several and isinstance(who.place, str):
             members = (who.place,)    # "the floods in Peru", a place the gazetteer does not know
+        if not members and several:
+            members = self.entities.key_members(claim_type, lead)
         if not members:
             return None, entities
         # a type that counts several things (killed, injured) keys each apart, by event too
-        frame = f"{measure}:{event or '-'}:" if len(claim_type.measures) > 1 and measure else ""
+        frame = f"{measure}:{event or '-'}:" if several and measure else ""
         return f"{claim_type.id}:{frame}{'|'.join(members)}", entities
 
 

@@ -24,7 +24,9 @@ ACTS = {
                "wrote", "tweeted", "posted", "quoted", "briefing", "briefed", "statement",
                "news conference", "press conference", "interview", "remarks", "commented",
                "explained", "acknowledged", "admitted", "unveiled", "published", "released",
-               "issued", "agreed to", "decided", "proposed", "invited", "invitation"],
+               "issued", "agreed to", "decided", "proposed", "invited", "invitation", "report"],
+    "office": ["inaugurated", "elected", "re-elected", "sworn in", "took office", "appointed",
+               "born", "resigned", "ousted", "impeached"],
     "arrival": ["arrived", "arrives", "arrive", "arriving", "arrival", "landed", "lands",
                 "departed", "departs", "departure", "left", "leaves", "returned", "returns",
                 "flew", "flies", "travelled", "traveled", "reached"],
@@ -48,6 +50,9 @@ _PHASE_OF = {w: phase for phase, words in SUPPORT.items() for w in words}
 
 # What a count counts, from the words around it ("45 were killed", "the death toll rose to 45").
 MEASURES = {
+    "casualties": ["killed or injured", "killed or wounded", "dead or injured", "dead or wounded",
+                   "killed or seriously injured", "killed and injured", "killed and wounded",
+                   "dead and injured", "dead and wounded", "casualties"],
     "killed": ["killed", "killing", "kills", "kill", "dead", "died", "die", "dies", "death",
                "deaths", "death toll", "toll", "fatalities", "perished", "lives", "bodies"],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries"],
@@ -86,6 +91,7 @@ _EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
 _EVENT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
 
 DATE_BEFORE, DATE_AFTER = 60, 40
+_FRONTED = re.compile(r"(?i)\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
            "been", "being", "is", "are", "was", "were", "to", "has", "have", "had", "not",
@@ -118,7 +124,10 @@ class Predicates:
         """The predicate nearest before the date at [lo, hi) of its clause (else the first after
         it) decides what the date is the date of."""
         before = self._found(clause, max(0, lo - DATE_BEFORE), lo)
-        after = self._found(clause, hi, min(len(clause), hi + DATE_AFTER)) if not before else []
+        # a date that opens its clause ("On Monday evening, Biden and Xi will hold a summit")
+        # is about the first predicate of the clause, however far
+        reach = len(clause) if _FRONTED.fullmatch(clause, 0, lo) else min(len(clause), hi + DATE_AFTER)
+        after = self._found(clause, hi, reach) if not before else []
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen is None:
             return Attachment(None, None)
@@ -178,8 +187,11 @@ def is_distance(clause: str, hi: int) -> bool:
     return _DISTANCE_AFTER.match(clause, hi) is not None
 
 
-def measure_near(clause: str, lo: int, hi: int) -> str | None:
-    """What a count measures, from the nearest measure word around it in its clause."""
+def measure_near(clause: str, lo: int, hi: int, noun: str | None = None) -> str | None:
+    """What a count measures: its own noun where that says ("35 deaths"), else the nearest
+    measure word around it in its clause."""
+    if noun is not None and noun in _MEASURE_OF:
+        return _MEASURE_OF[noun]
     best = None
     for m in _MEASURE_RE.finditer(clause, max(0, lo - MEASURE_BEFORE), min(len(clause), hi + MEASURE_AFTER)):
         distance = lo - m.end() if m.end() <= lo else m.start() - hi

@@ -17,12 +17,18 @@ from claimcheck.extract.entities import Mention
 _REPORT_VERB = (r"(?:said|says|say|saying|told|tells|announced|announces|confirmed|confirms|reported|"
                 r"reports|stated|added|adding|noted|noting|claimed|warned|insisted|revealed|disclosed)")
 # "… said (at a regular briefing on Monday) (that|,)": what follows is the report.
-_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,)")
+_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b(?:[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,))?")
 # ", the Kremlin said." / ", officials told reporters": a trailing attribution.
 _TRAILING = re.compile(rf"(?i)[,\"”]\s+(?:[\w'’.-]+\s+){{0,6}}?{_REPORT_VERB}\b[^,;]*$")
 # ", which …", ", a meeting that …", ", an effort to …", ", who …": a relative clause or an
 # apposition about something else.
 _RELATIVE = re.compile(r"(?i),\s+(?:which|who|whose|where|when|an?|the\s+[\w-]+\s+(?:that|which))\b")
+# What an event is about is not who takes part in it: "talks on Ukraine", "to ease tensions with
+# Ukraine", "the war in Ukraine".
+_TOPIC_BEFORE = re.compile(r"(?i)\b(?:discuss(?:ed|es|ing)?|about|over|regarding|concerning|on|"
+                           r"tensions?\s+(?:with|over|in)|(?:war|crisis|conflict|fighting|situation|"
+                           r"invasion|attack|offensive|tensions)\s+(?:in|on|of|with|against)|"
+                           r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
@@ -37,7 +43,21 @@ _NOT_NAMES = {
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Summit", "Talks", "Meeting", "Ministry", "Government", "Council", "Police",
     "Army", "Parliament", "Congress", "Senate", "Cabinet", "Embassy", "Kremlin", "White", "House",
+    "Following", "According", "Despite", "During", "Under", "Meanwhile", "However", "Colonel",
+    "Col", "Lt", "Sgt", "Capt", "Rescue", "Rescuers", "Communist", "Party", "Reuters", "Sputnik",
+    "Xinhua", "Tass", "Interfax", "Bloomberg", "Agence", "France-Presse", "Associated", "Press",
+    "News", "Agency", "Times", "Post", "Journal", "Daily", "Television", "Radio", "Channel",
+    "Sources", "Source", "Analysts", "Diplomats", "Ministers", "Leaders", "Minister's", "Olympics",
+    "Winter", "Summer", "Games", "Day", "Year", "Week", "Month", "Jr", "Sr",
 }
+
+
+# Capitalised words that are adjectives or titles rather than names, when they stand alone.
+_NOT_NAME_ENDINGS = ("an", "ese", "ish", "ing", "ist", "ic", "al", "ern")
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".,").removesuffix("'s").removesuffix("’s")
 
 
 @dataclass(frozen=True)
@@ -81,6 +101,8 @@ def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Me
         if not (left <= m.start < right) or any(s <= m.start < e for s, e in holes):
             continue
         covered.append((m.start, m.end))
+        if _TOPIC_BEFORE.search(sentence, max(left, m.start - 45), m.start):
+            continue
         if _PLACE_BEFORE.search(sentence, max(left, m.start - 25), m.start):
             place = place or m
         else:
@@ -90,10 +112,16 @@ def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Me
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in covered) or span[0] <= start < span[1]:
             continue
-        words = [w for w in m.group().split() if w.rstrip(".") not in _NOT_NAMES]
-        if not words or (start == 0 and len(words) < 2 and not m.group().endswith(("'s", "’s"))):
+        words = [w for w in m.group().split()
+                 if _bare(w) not in _NOT_NAMES and not _bare(w).isupper()]
+        initial = start == 0 or sentence[:start].rstrip().endswith((":", "\"", "“", "(", "—"))
+        possessive = m.group().endswith(("'s", "’s"))
+        if not words or (len(words) < 2 and ((initial and not possessive)
+                                             or _bare(words[0]).endswith(_NOT_NAME_ENDINGS))):
             continue
         name = " ".join(words).removesuffix("'s").removesuffix("’s")
+        if _TOPIC_BEFORE.search(sentence, max(left, start - 45), start):
+            continue
         if _PLACE_BEFORE.search(sentence, max(left, start - 25), start):
             place = place or name
         elif len(name) > 2:

@@ -68,7 +68,7 @@ class QuantityFinder:
             rf"{number}{second}?"
             rf"(?:-(?P<adj>{adjective_alt})(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
             rf"|\s*(?P<unit>(?i:{unit_alt}))(?![\w])"
-            rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b)"
+            rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b(?!['’]s))"
         )
 
     def find(self, text: str) -> list[QuantityMention]:

@@ -25,7 +25,7 @@ _END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|ac
 _PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
     (re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
-               rf"(?:\s+(?:from|in|of)\s+[^.;:]{{0,70}}?)?\s+(?:has\s+|had\s+|have\s+)?"
+               rf"(?:\s+(?:from|in|of)\s+[^.;:]{{0,120}}?)?\s+(?:has\s+|had\s+|have\s+)?"
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
      ("toll", "number")),
@@ -72,7 +72,7 @@ def _mention(m: re.Match, text: str) -> QuantityMention | None:
                            low, high, COUNT, COUNT, hedge, measure)
 
 
-WINDOW_BEFORE, WINDOW_AFTER = 80, 160
+WINDOW_BEFORE, WINDOW_AFTER = 80, 220
 
 
 def _windows(lowered: str) -> list[tuple[int, int]]:

@@ -104,6 +104,8 @@ def _modified_month(m, ref, direction):
 def _bare_month(m, ref, direction):
     if ref is None:
         return None
+    if m.group().lower().startswith("since"):
+        direction = "past"      # "since September": a month gone by
     first, last = cal.month_occurrence(ref, month_number(m["month"]), "", direction)
     return first, last, "month"
 
