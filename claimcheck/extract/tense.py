@@ -19,7 +19,7 @@ _FUTURE = [
     r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
     r"(?:slated|scheduled|set|due|planned|poised|expected)\s+(?:for|on|to|in)",
-    r"(?:is|are|was|were)\s+planning", r"could", r"might", r"(?-i:may)(?=\s+(?:be|have|\w+\s))",
+    r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"(?-i:may)(?=\s+(?:be|have|\w+\s))",
 ]
 _IRREGULAR_PAST = (
     "met", "held", "spoke", "said", "told", "took", "gave", "made", "was", "were", "had", "began",
