@@ -28,6 +28,7 @@ class ClaimType:
     min_key_entities: int = 1
     event: str | None = None                 # for dates: the event its triggers name ("meeting")
     measures: tuple[str, ...] = ()           # for counts: what they may count ("killed", …)
+    key_places: bool = True                  # whether the place named ("near Ukraine") joins the key
 
 
 @dataclass(frozen=True)

@@ -88,13 +88,13 @@ class Extractor:
                 for mention in found:
                     claims.append(self._claim(article, sentence, mention,
                                               tense_at(mention.start, mention.end), mentions,
-                                              previous, attribution, lead))
+                                              previous, attribution, lead, found))
             if mentions:
                 previous = mentions
         return claims
 
     def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,
-               attribution, lead) -> Claim:
+               attribution, lead, siblings) -> Claim:
         """`mention` is placed in the article; `lo`, `hi` place it in its sentence."""
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
@@ -104,7 +104,8 @@ class Extractor:
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
-            attached = self.predicates.attach(clause, lo - left, hi - left)
+            attached = (frames.Attachment(None, None, "aside") if frames.in_parentheses(text, lo)
+                        else self.predicates.attach(clause, lo - left, hi - left))
             if attached.claim_type and attached.trigger is not None:
                 ordinal = ordinal_before(clause, attached.trigger)
                 if ordinal and _is_container(mention):
@@ -118,10 +119,17 @@ class Extractor:
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
             event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
+            if event is not None:
+                event += _era(siblings, article)
         # Participants are read where they can make a key: generic dates and counts of nothing
         # in particular have none.
-        who = (participants(text, scope(text, left, right, lo, hi), mentions, (lo, hi))
+        bounds = scope(text, left, right, lo, hi)
+        who = (participants(text, bounds, mentions, (lo, hi))
                if claim_type is not None or measure is not None else _NOBODY)
+        if value.kind == "date" and claim_type is not None and event == claim_type.event and \
+                not any(m.entity.kind == "person" for m in who.known) and \
+                frames.ministerial(text[bounds[0]:bounds[1]]):
+            event = f"{event}:ministers"
         near = [m for m in mentions if left <= m.start < right]
         if (not near or not (who.known or who.names)) and _ANAPHOR.search(clause):
             # "the two leaders will meet on Wednesday" after a sentence naming them
@@ -188,7 +196,8 @@ class Extractor:
                 return None, entities
             suffix = f"#{event}" if event and event != claim_type.event else ""
             return f"{claim_type.id}:{'|'.join(sorted(members))}{suffix}", entities
-        pool = [*who.known, *([who.place] if isinstance(who.place, Mention) else [])]
+        place = [who.place] if isinstance(who.place, Mention) and claim_type.key_places else []
+        pool = [*who.known, *place]
         members = self.entities.key_members(claim_type, pool or near)
         several = len(claim_type.measures) > 1
         if not members and several and isinstance(who.place, str):
@@ -208,6 +217,18 @@ _NOBODY = Participants((), (), None)
 # sentence before. Only then is it read for the key.
 _ANAPHOR = re.compile(r"(?i)\b(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|countries|presidents)|"
                       r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")
+
+
+def _era(siblings: list, article: Article) -> str:
+    """"@2008" for a toll in a sentence dated more than a year before publication ("the 2008
+    quake killed almost 70,000"): another event than this week's of the same kind. A date after
+    "since" ("the strongest since 2017") dates nothing in the sentence."""
+    if article.published is None:
+        return ""
+    years = [m.last.year for m in siblings if isinstance(m, TimeExpression)
+             and (article.published - m.last).days > 366
+             and not article.text[max(0, m.start - 7):m.start].lower().rstrip().endswith("since")]
+    return f"@{min(years)}" if years else ""
 
 
 def _is_container(mention: TimeExpression) -> bool:

@@ -91,6 +91,13 @@ _EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
 _EVENT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
 
 DATE_BEFORE, DATE_AFTER = 60, 40
+# A bound is not the date of what it bounds: "by the end of the year", "until March".
+_BOUND = re.compile(r"(?i)\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
+# An act whose object is the trigger: the date goes with the act ("announced the talks on
+# Monday", "agreed to this virtual summit last month").
+_ACT_ON = re.compile(r"(?i)\b(?:announced|confirmed|agreed\s+to|proposed|called\s+for|cancelled|"
+                     r"canceled|requested|sought|welcomed|criticised|criticized|praised|reported)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}$")
 _FRONTED = re.compile(r"(?i)\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
@@ -123,6 +130,8 @@ class Predicates:
     def attach(self, clause: str, lo: int, hi: int) -> Attachment:
         """The predicate nearest before the date at [lo, hi) of its clause (else the first after
         it) decides what the date is the date of."""
+        if _BOUND.search(clause, max(0, lo - 12), lo):
+            return Attachment(None, None, "bound")      # "agreed to meet by the end of the year"
         before = self._found(clause, max(0, lo - DATE_BEFORE), lo)
         # a date that opens its clause ("On Monday evening, Biden and Xi will hold a summit")
         # is about the first predicate of the clause, however far
@@ -136,6 +145,8 @@ class Predicates:
             return Attachment(None, None, _ACT_OF[word])
         if word in _PHASE_OF:
             return self._supported(clause, start, end, word)
+        if _ACT_ON.search(clause, max(0, start - 50), start):
+            return Attachment(None, None, "report")     # "agreed to this virtual summit last month"
         kind = self.type_of[word]
         return Attachment(kind, self.default_event.get(kind), trigger=start)
 
@@ -158,6 +169,27 @@ class Predicates:
             return Attachment(None, None)
         noun = _head_noun(clause, start, end)
         return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
+
+
+def in_parentheses(sentence: str, lo: int) -> bool:
+    """A date in parentheses is an aside or a dateline ("(Sputnik - 05th December, 2021)"), not
+    the date of what the sentence reports."""
+    opening = sentence.rfind("(", 0, lo)
+    return opening != -1 and sentence.rfind(")", opening, lo) == -1
+
+
+_MINISTERS = re.compile(r"(?i)\b(?:ministers?|secretary\s+of\s+state|secretaries|envoys?|ambassadors?|"
+                        r"officials|delegations?|negotiators|diplomats|deputies|advisers?|advisors?|"
+                        r"aides?|chiefs?\s+of\s+staff|generals?|commanders?)\b")
+_LEADERS = re.compile(r"(?i)\b(?:president|presidents|prime\s+minister|prime\s+ministers|premier|"
+                      r"chancellor|leaders?|heads?\s+of\s+(?:state|government)|king|queen|emir|"
+                      r"crown\s+prince|supreme\s+leader|summit)\b")
+
+
+def ministerial(scope_text: str) -> bool:
+    """Whether the meeting in `scope_text` is one of ministers or officials, not of leaders:
+    "Blinken met his Russian counterpart" is not the presidents' call."""
+    return _MINISTERS.search(scope_text) is not None and _LEADERS.search(scope_text) is None
 
 
 def _head_noun(clause: str, start: int, end: int) -> str | None:

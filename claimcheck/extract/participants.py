@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from claimcheck.extract.entities import Mention
 
 _REPORT_VERB = (r"(?:said|says|say|saying|told|tells|announced|announces|confirmed|confirms|reported|"
-                r"reports|stated|added|adding|noted|noting|claimed|warned|insisted|revealed|disclosed)")
+                r"reports|stated|added|adding|noted|noting|claimed|warned|insisted|revealed|disclosed|"
+                r"estimates|estimated|believes|believe|thinks|according\s+to\s+[^,;]{1,60})")
 # "… said (at a regular briefing on Monday) (that|,)": what follows is the report.
 _REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b(?:[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,))?")
 # ", the Kremlin said." / ", officials told reporters": a trailing attribution.
@@ -29,6 +30,9 @@ _TOPIC_BEFORE = re.compile(r"(?i)\b(?:discuss(?:ed|es|ing)?|about|over|regarding
                            r"tensions?\s+(?:with|over|in)|(?:war|crisis|conflict|fighting|situation|"
                            r"invasion|attack|offensive|tensions)\s+(?:in|on|of|with|against)|"
                            r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
+# "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
+_BORDER_BEFORE = re.compile(r"(?i)\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
+_BORDER_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
@@ -103,7 +107,9 @@ def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Me
         covered.append((m.start, m.end))
         if _TOPIC_BEFORE.search(sentence, max(left, m.start - 45), m.start):
             continue
-        if _PLACE_BEFORE.search(sentence, max(left, m.start - 25), m.start):
+        if (_PLACE_BEFORE.search(sentence, max(left, m.start - 25), m.start)
+                or _BORDER_BEFORE.search(sentence, max(left, m.start - 25), m.start)
+                or _BORDER_AFTER.match(sentence, m.end)):
             place = place or m
         else:
             known.append(m)

@@ -38,7 +38,7 @@ _PRESENT = ["is", "are", "says", "say", "meets", "holds", "has", "have"]
 _MARKER = re.compile(
     r"\b(?:(?P<future>(?:" + "|".join(_FUTURE) + r")\b)"
     r"|(?P<perfect>(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
-    r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b|\w{3,}ed\b)"
+    r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b|\w{3,}ed\b|following\b(?=\s+(?:their|the|his|her|its|a|an|last)\b))"
     r"|(?P<present>(?:" + word_alternation(_PRESENT) + r")\b))",
     re.I,
 )

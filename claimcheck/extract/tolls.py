@@ -25,13 +25,13 @@ _END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|ac
 _PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
     (re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
-               rf"(?:\s+(?:from|in|of)\s+[^.;:]{{0,120}}?)?\s+(?:has\s+|had\s+|have\s+)?"
+               rf"(?:\s+(?:from|in|of)\s+(?:[^.;:]|\.(?=\d)){{0,120}}?)?\s+(?:has\s+|had\s+|have\s+)?"
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
      ("toll", "number")),
     # "put the death toll at 45", "put the number killed in the quake at 95"
     (re.compile(rf"(?i)\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
-               rf"[^.;:]{{0,80}}?\s+at\s+{_N}"),
+               rf"(?:[^.;:]|\.(?=\d)){{0,80}}?\s+at\s+{_N}"),
      ("put",)),
     # "killed at least 45." / "wounding 300,"
     (re.compile(rf"(?i)\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),

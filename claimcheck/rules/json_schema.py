@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from claimcheck.rules.schema import FIELDS, SECTIONS
 
-_JSON_TYPES = {str: "string", list: "array", dict: "object", int: "integer", float: "number"}
+_JSON_TYPES = {str: "string", list: "array", dict: "object", int: "integer", float: "number",
+               bool: "boolean"}
 
 
 def rule_file_schema() -> dict:

@@ -147,7 +147,8 @@ class _Builder:
             triggers=tuple(item.get("triggers", [])), key=tuple(item.get("key", [])),
             min_key_entities=int(item.get("min_key_entities", 1)),
             event=str(item["event"]) if "event" in item else None,
-            measures=tuple(str(m) for m in item.get("measures", [])))
+            measures=tuple(str(m) for m in item.get("measures", [])),
+            key_places=bool(item.get("key_places", True)))
 
     def _fact(self, path, text, item, types, vocabulary, nouns) -> Fact:
         claim_type = self._known_type(item["claim_type"], types, path)

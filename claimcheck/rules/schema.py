@@ -47,6 +47,8 @@ FIELDS = {
         "key": Field(LIST, doc="entity kinds, by priority, whose members form the key", items=STR),
         "min_key_entities": Field((int,), doc="how many entities a key needs (default 1)"),
         "event": Field(STR, doc="for dates: the event its triggers name (meeting, vote, …)"),
+        "key_places": Field((bool,), doc="whether the place a claim names (\"near Ukraine\") "
+                            "joins its key (default true)"),
         "measures": Field(LIST, doc="for counts: what they may count (killed, deployed, …); a count "
                           "of anything else is not of this type", items=STR),
     },
@@ -94,7 +96,7 @@ def check_mapping(value, section: str, path: str) -> None:
             continue
         item = value[name]
         item_mark = mark_of(item, key_marks.get(name, mark))
-        if isinstance(item, bool) or not isinstance(item, spec.types):
+        if (isinstance(item, bool) and bool not in spec.types) or not isinstance(item, spec.types):
             want = " or ".join(_TYPE_NAMES[t] for t in spec.types)
             raise RuleError(f"'{name}' must be {want}, found {_kind(item)}", path, item_mark.line,
                             item_mark.column)
@@ -122,7 +124,7 @@ def check_sections(document: YMap, path: str) -> None:
 
 
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", int: "an integer",
-               float: "a number"}
+               float: "a number", bool: "true or false"}
 
 
 def _kind(value) -> str:
