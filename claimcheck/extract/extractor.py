@@ -121,15 +121,15 @@ class Extractor:
             event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
             if event is not None:
                 event += _era(siblings, article)
-        # Participants are read where they can make a key: generic dates and counts of nothing
-        # in particular have none.
-        bounds = scope(text, left, right, lo, hi)
-        who = (participants(text, bounds, mentions, (lo, hi))
-               if claim_type is not None or measure is not None else _NOBODY)
-        if value.kind == "date" and claim_type is not None and event == claim_type.event and \
-                not any(m.entity.kind == "person" for m in who.known) and \
-                frames.ministerial(text[bounds[0]:bounds[1]]):
-            event = f"{event}:ministers"
+        if claim_type is not None:
+            bounds = scope(text, left, right, lo, hi)
+            who = participants(text, bounds, mentions, (lo, hi))
+            if value.kind == "date" and claim_type is not None and event == claim_type.event and \
+                    not any(m.entity.kind == "person" for m in who.known) and \
+                    frames.ministerial(text[bounds[0]:bounds[1]]):
+                event = f"{event}:ministers"
+        else:
+            who = _NOBODY       # only typed claims are keyed by their participants
         near = [m for m in mentions if left <= m.start < right]
         if (not near or not (who.known or who.names)) and _ANAPHOR.search(clause):
             # "the two leaders will meet on Wednesday" after a sentence naming them

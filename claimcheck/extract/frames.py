@@ -140,7 +140,8 @@ class Predicates:
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen is None:
             return Attachment(None, None)
-        start, end, word = chosen
+        start, end = chosen.span()
+        word = _norm(chosen.group())
         if word in _ACT_OF:
             return Attachment(None, None, _ACT_OF[word])
         if word in _PHASE_OF:
@@ -150,17 +151,18 @@ class Predicates:
         kind = self.type_of[word]
         return Attachment(kind, self.default_event.get(kind), trigger=start)
 
-    def _found(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), _norm(m.group())) for m in self.regex.finditer(text, lo, hi)]
+    def _found(self, text: str, lo: int, hi: int) -> list[re.Match]:
+        return list(self.regex.finditer(text, lo, hi))
 
     def _supported(self, clause: str, start: int, end: int, word: str) -> Attachment:
         """A support verb ("will take place", "opened") takes its event from its subject: the
         last trigger before it in the clause ("the summit, announced on Monday, will take
         place"), else the claim type that lists the verb itself, named by its subject or object."""
         phase = _PHASE_OF[word]
-        subject = [f for f in self._found(clause, 0, start) if f[2] in self.type_of and f[2] not in _PHASE_OF]
+        subject = [(m.start(), w) for m in self._found(clause, 0, start)
+                   if (w := _norm(m.group())) in self.type_of and w not in _PHASE_OF]
         if subject:
-            kind = self.type_of[subject[-1][2]]
+            kind = self.type_of[subject[-1][1]]
             event = self.default_event.get(kind)
             return Attachment(kind, event if phase == "occur" else f"{event}:{phase}",
                               trigger=subject[-1][0])

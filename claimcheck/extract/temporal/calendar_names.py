@@ -26,47 +26,36 @@ def _full_date(m, ref, direction):
     return d, d, "day"
 
 
-@pattern(rf"\b{MONTH}\s+{DAY}(?![,.]?\s*\d)", rf"\b{DAY}\s+(?:of\s+)?{MONTH}",
-          needs=(DIGITS, MONTHS))
-def _month_day(m, ref, direction):
-    parsed = parse_month_day(m)
-    if parsed is None or ref is None:
-        return None
-    d = cal.day_occurrence(ref, parsed[0], parsed[1], direction)
-    return (d, d, "day") if d else None
+_RANGE_END = r"\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d-])"
+_RELATIVE_YEAR = r",?\s+(?P<rel>(?i:next|last|this))\s+year\b"
 
 
-@pattern(rf"\b{MONTH}\s+{DAY}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d-])(?:,?\s+{YEAR})?",
+@pattern(rf"\b{MONTH}\s+{DAY}(?:{_RANGE_END}(?:,?\s+{YEAR})?|{_RELATIVE_YEAR}|(?![,.]?\s*\d))",
+         rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:{_RELATIVE_YEAR})?",
          needs=(DIGITS, MONTHS))
-def _month_day_range(m, ref, direction):
-    """"Nov. 4-5", "June 28–30, 2022": the days from the first to the last."""
-    parsed = parse_month_day(m, m.start("day2"))
+def _month_day(m, ref, direction):
+    """"June 16" (its year from the tense), "Nov. 4-5" and "June 28–30, 2022" (the days from the
+    first to the last), "January 23 next year" (the year as said, whatever the tense)."""
+    groups = m.groupdict()
+    end = m.start("day2") if groups.get("day2") else m.start("rel") if groups.get("rel") else None
+    parsed = parse_month_day(m, end)
     if parsed is None:
         return None
     month, day = parsed
-    if m["year"]:
-        first = date(int(m["year"]), month, day)
+    if groups.get("year"):
+        first = date(int(groups["year"]), month, day)
     elif ref is None:
         return None
+    elif groups.get("rel"):
+        first = date(ref.year + {"next": 1, "last": -1, "this": 0}[groups["rel"].lower()], month, day)
     else:
         first = cal.day_occurrence(ref, month, day, direction)
         if first is None:
             return None
-    last = date(first.year, month, int(m["day2"]))  # "Nov. 30-31" raises: not a claim
+    if not groups.get("day2"):
+        return first, first, "day"
+    last = date(first.year, month, int(groups["day2"]))  # "Nov. 30-31" raises: not a claim
     return (first, last, "days") if last > first else None
-
-
-@pattern(rf"\b{MONTH}\s+{DAY},?\s+(?P<rel>(?i:next|last|this))\s+year\b",
-         rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(?P<rel>(?i:next|last|this))\s+year\b",
-         needs=(DIGITS, MONTHS))
-def _month_day_relative_year(m, ref, direction):
-    """"until January 23 next year": the year is said, whatever the tense."""
-    parsed = parse_month_day(m, m.start("rel"))
-    if parsed is None or ref is None:
-        return None
-    year = ref.year + {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
-    d = date(year, *parsed)
-    return d, d, "day"
 
 
 @pattern(rf"(?i:\b{PART})[\s-]+{MONTH}(?:,?\s+{YEAR})?", needs=(MONTHS, PARTS))
