@@ -99,13 +99,13 @@ class Extractor:
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
         left, right = clause_bounds(text, lo, hi)
-        clause = text[left:right]
+        clause = frames.lower(text[left:right])
         ordinal = None
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
             attached = (frames.Attachment(None, None, "aside") if frames.in_parentheses(text, lo)
-                        else self.predicates.attach(clause, lo - left, hi - left))
+                        else self.predicates.attach(clause, lo - left, hi - left, text[left:right]))
             if attached.claim_type and attached.trigger is not None:
                 ordinal = ordinal_before(clause, attached.trigger)
                 if ordinal and _is_container(mention):
@@ -118,15 +118,16 @@ class Extractor:
             measure = mention.measure or frames.measure_near(clause, lo - left, hi - left, value.unit)
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
-            event = (frames.event_in(clause) or frames.event_in(text)) if measure else None
+            event = (frames.event_in(clause) or frames.event_in(frames.lower(text))) if measure else None
             if event is not None:
                 event += _era(siblings, article)
         if claim_type is not None:
-            bounds = scope(text, left, right, lo, hi)
-            who = participants(text, bounds, mentions, (lo, hi))
+            low = frames.lower(text)
+            bounds = scope(low, left, right, lo, hi)
+            who = participants(text, low, bounds, mentions, (lo, hi))
             if value.kind == "date" and claim_type is not None and event == claim_type.event and \
                     not any(m.entity.kind == "person" for m in who.known) and \
-                    frames.ministerial(text[bounds[0]:bounds[1]]):
+                    frames.ministerial(low[bounds[0]:bounds[1]]):
                 event = f"{event}:ministers"
         else:
             who = _NOBODY       # only typed claims are keyed by their participants

@@ -1,7 +1,8 @@
 """Frames: what a claim is about — the predicate that governs its value, who takes part, where, and
 for counts what is counted.
 
-Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next to
+Every function here reads text in lower case (see `lower`), so that its patterns run without
+Python's slower case-insensitive matching. Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next to
 it. "The ministry said on Monday that the talks will resume" dates the saying, not the talks;
 "the index closed at 3,000 on Monday" dates a market close; "the summit, announced on Monday, will
 take place on Wednesday" dates the summit by its support verb ("take place") and its subject. Only
@@ -69,7 +70,7 @@ MEASURES = {
                  "concentrated", "sent", "send", "dispatched", "mobilised", "mobilized"],
 }
 _MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
-_MEASURE_RE = re.compile(r"(?i)(?<![\w-])(?:" + word_alternation(_MEASURE_OF, space=r"\s+") + r")(?![\w-])")
+_MEASURE_RE = re.compile(r"(?<![\w-])(?:" + word_alternation(_MEASURE_OF, space=r"\s+") + r")(?![\w-])")
 MEASURE_BEFORE, MEASURE_AFTER = 45, 40
 
 # Disasters and violent events a toll is counted for; the first is the canonical name.
@@ -88,17 +89,17 @@ EVENTS = {
     "outbreak": ["outbreak", "epidemic", "pandemic"],
 }
 _EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
-_EVENT_RE = re.compile(r"(?i)\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
+_EVENT_RE = re.compile(r"\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
 
 DATE_BEFORE, DATE_AFTER = 60, 40
 # A bound is not the date of what it bounds: "by the end of the year", "until March".
-_BOUND = re.compile(r"(?i)\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
+_BOUND = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
 # An act whose object is the trigger: the date goes with the act ("announced the talks on
 # Monday", "agreed to this virtual summit last month").
-_ACT_ON = re.compile(r"(?i)\b(?:announced|confirmed|agreed\s+to|proposed|called\s+for|cancelled|"
+_ACT_ON = re.compile(r"\b(?:announced|confirmed|agreed\s+to|proposed|called\s+for|cancelled|"
                      r"canceled|requested|sought|welcomed|criticised|criticized|praised|reported)"
                      r"\s+(?:[\w'’-]+\s+){0,3}$")
-_FRONTED = re.compile(r"(?i)\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
+_FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
            "been", "being", "is", "are", "was", "were", "to", "has", "have", "had", "not",
@@ -106,6 +107,13 @@ _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "sh
            "scheduled", "slated", "planned", "its", "their", "his", "her", "the", "a", "an", "new",
            "this", "that", "which", "then", "soon", "again", "jointly"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def lower(text: str) -> str:
+    """The text in lower case, at the same offsets: where lowering would change its length (a
+    few Unicode letters), the text as it is, whose capitalised words then go unread."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
 
 
 @dataclass(frozen=True)
@@ -125,9 +133,9 @@ class Predicates:
         self.type_of = type_of                      # trigger (lower case, single spaces) → claim type
         self.default_event = default_event          # claim type → the event its triggers name
         words = {*_ACT_OF, *_PHASE_OF, *type_of}
-        self.regex = re.compile(r"(?i)\b(?:" + word_alternation(words, space=r"\s+") + r")\b")
+        self.regex = re.compile(r"\b(?:" + word_alternation(words, space=r"\s+") + r")\b")
 
-    def attach(self, clause: str, lo: int, hi: int) -> Attachment:
+    def attach(self, clause: str, lo: int, hi: int, original: str | None = None) -> Attachment:
         """The predicate nearest before the date at [lo, hi) of its clause (else the first after
         it) decides what the date is the date of."""
         if _BOUND.search(clause, max(0, lo - 12), lo):
@@ -141,11 +149,11 @@ class Predicates:
         if chosen is None:
             return Attachment(None, None)
         start, end = chosen.span()
-        word = _norm(chosen.group())
+        word = " ".join(chosen.group().split())
         if word in _ACT_OF:
             return Attachment(None, None, _ACT_OF[word])
         if word in _PHASE_OF:
-            return self._supported(clause, start, end, word)
+            return self._supported(clause, start, end, word, original or clause)
         if _ACT_ON.search(clause, max(0, start - 50), start):
             return Attachment(None, None, "report")     # "agreed to this virtual summit last month"
         kind = self.type_of[word]
@@ -154,7 +162,7 @@ class Predicates:
     def _found(self, text: str, lo: int, hi: int) -> list[re.Match]:
         return list(self.regex.finditer(text, lo, hi))
 
-    def _supported(self, clause: str, start: int, end: int, word: str) -> Attachment:
+    def _supported(self, clause: str, start: int, end: int, word: str, original: str) -> Attachment:
         """A support verb ("will take place", "opened") takes its event from its subject: the
         last trigger before it in the clause ("the summit, announced on Monday, will take
         place"), else the claim type that lists the verb itself, named by its subject or object."""
@@ -169,7 +177,7 @@ class Predicates:
         kind = self.type_of.get(word) or self.type_of.get(word.split()[-1])
         if kind is None:
             return Attachment(None, None)
-        noun = _head_noun(clause, start, end)
+        noun = _head_noun(original, start, end)
         return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
 
 
@@ -180,10 +188,10 @@ def in_parentheses(sentence: str, lo: int) -> bool:
     return opening != -1 and sentence.rfind(")", opening, lo) == -1
 
 
-_MINISTERS = re.compile(r"(?i)\b(?:ministers?|secretary\s+of\s+state|secretaries|envoys?|ambassadors?|"
+_MINISTERS = re.compile(r"\b(?:ministers?|secretary\s+of\s+state|secretaries|envoys?|ambassadors?|"
                         r"officials|delegations?|negotiators|diplomats|deputies|advisers?|advisors?|"
                         r"aides?|chiefs?\s+of\s+staff|generals?|commanders?)\b")
-_LEADERS = re.compile(r"(?i)\b(?:president|presidents|prime\s+minister|prime\s+ministers|premier|"
+_LEADERS = re.compile(r"\b(?:president|presidents|prime\s+minister|prime\s+ministers|premier|"
                       r"chancellor|leaders?|heads?\s+of\s+(?:state|government)|king|queen|emir|"
                       r"crown\s+prince|supreme\s+leader|summit)\b")
 
@@ -211,7 +219,7 @@ def _head_noun(clause: str, start: int, end: int) -> str | None:
     return None
 
 
-_DISTANCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:from|away|inside|into|off|beyond|behind|short\s+of|"
+_DISTANCE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:from|away|inside|into|off|beyond|behind|short\s+of|"
                              r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|of\s+the)\b")
 
 

@@ -18,22 +18,22 @@ _REPORT_VERB = (r"(?:said|says|say|saying|told|tells|announced|announces|confirm
                 r"reports|stated|added|adding|noted|noting|claimed|warned|insisted|revealed|disclosed|"
                 r"estimates|estimated|believes|believe|thinks|according\s+to\s+[^,;]{1,60})")
 # "… said (at a regular briefing on Monday) (that|,)": what follows is the report.
-_REPORTED = re.compile(rf"(?i)\b{_REPORT_VERB}\b(?:[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,))?")
+_REPORTED = re.compile(rf"\b{_REPORT_VERB}\b(?:[^.;:,\"“”]{{0,60}}?(?:\s+that\b|,))?")
 # ", the Kremlin said." / ", officials told reporters": a trailing attribution.
-_TRAILING = re.compile(rf"(?i)[,\"”]\s+(?:[\w'’.-]+\s+){{0,6}}?{_REPORT_VERB}\b[^,;]*$")
+_TRAILING = re.compile(rf"[,\"”]\s+(?:[\w'’.-]+\s+){{0,6}}?{_REPORT_VERB}\b[^,;]*$")
 # ", which …", ", a meeting that …", ", an effort to …", ", who …": a relative clause or an
 # apposition about something else.
-_RELATIVE = re.compile(r"(?i),\s+(?:which|who|whose|where|when|an?|the\s+[\w-]+\s+(?:that|which))\b")
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where|when|an?|the\s+[\w-]+\s+(?:that|which))\b")
 # What an event is about is not who takes part in it: "talks on Ukraine", "to ease tensions with
 # Ukraine", "the war in Ukraine".
-_TOPIC_BEFORE = re.compile(r"(?i)\b(?:discuss(?:ed|es|ing)?|about|over|regarding|concerning|on|"
+_TOPIC_BEFORE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|over|regarding|concerning|on|"
                            r"tensions?\s+(?:with|over|in)|(?:war|crisis|conflict|fighting|situation|"
                            r"invasion|attack|offensive|tensions)\s+(?:in|on|of|with|against)|"
                            r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
 # "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
-_BORDER_BEFORE = re.compile(r"(?i)\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
-_BORDER_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
+_BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "After",
@@ -72,9 +72,10 @@ class Participants:
 
 
 def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list]:
-    """The part of the clause [left, right) that reports the event at [lo, hi), and the holes in
-    it: relative clauses and reporting participles before the claim (", who met Modi last week,",
-    ", announced on Monday by Beijing,")."""
+    """The part of the clause [left, right) of `sentence` (in lower case: frames.lower) that
+    reports the event at [lo, hi), and the holes in it: relative clauses and reporting
+    participles before the claim (", who met Modi last week,", ", announced on Monday by
+    Beijing,")."""
     holes = []
     for m in _REPORTED.finditer(sentence, left, lo):
         if sentence[left:m.start()].rstrip().endswith(","):
@@ -95,9 +96,10 @@ def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, 
     return left, right, holes
 
 
-def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Mention],
+def participants(sentence: str, low: str, bounds: tuple[int, int, list], mentions: list[Mention],
                  span: tuple[int, int]) -> Participants:
-    """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart."""
+    """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart.
+    `low` is the sentence in lower case (frames.lower), for the patterns that ignore case."""
     left, right, holes = bounds
     known, place = [], None
     covered = list(holes)
@@ -105,11 +107,11 @@ def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Me
         if not (left <= m.start < right) or any(s <= m.start < e for s, e in holes):
             continue
         covered.append((m.start, m.end))
-        if _TOPIC_BEFORE.search(sentence, max(left, m.start - 45), m.start):
+        if _TOPIC_BEFORE.search(low, max(left, m.start - 45), m.start):
             continue
-        if (_PLACE_BEFORE.search(sentence, max(left, m.start - 25), m.start)
-                or _BORDER_BEFORE.search(sentence, max(left, m.start - 25), m.start)
-                or _BORDER_AFTER.match(sentence, m.end)):
+        if (_PLACE_BEFORE.search(low, max(left, m.start - 25), m.start)
+                or _BORDER_BEFORE.search(low, max(left, m.start - 25), m.start)
+                or _BORDER_AFTER.match(low, m.end)):
             place = place or m
         else:
             known.append(m)
@@ -126,9 +128,9 @@ def participants(sentence: str, bounds: tuple[int, int, list], mentions: list[Me
                                              or _bare(words[0]).endswith(_NOT_NAME_ENDINGS))):
             continue
         name = " ".join(words).removesuffix("'s").removesuffix("’s")
-        if _TOPIC_BEFORE.search(sentence, max(left, start - 45), start):
+        if _TOPIC_BEFORE.search(low, max(left, start - 45), start):
             continue
-        if _PLACE_BEFORE.search(sentence, max(left, start - 25), start):
+        if _PLACE_BEFORE.search(low, max(left, start - 25), start):
             place = place or name
         elif len(name) > 2:
             names.append(name)

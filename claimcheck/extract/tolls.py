@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.frames import lower
 from claimcheck.extract.numbers import NUMBER, parse_number
 from claimcheck.extract.quantities import HEDGE, QuantityMention, hedged
 from claimcheck.extract.units import COUNT
@@ -24,20 +25,20 @@ _MEASURE_WORD = {"killed": "killed", "killing": "killed", "kills": "killed", "de
 _END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|across|with|from|near|since|including|so|by)\b))"
 _PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
-    (re.compile(rf"(?i)\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
+    (re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
                rf"(?:\s+(?:from|in|of)\s+(?:[^.;:]|\.(?=\d)){{0,120}}?)?\s+(?:has\s+|had\s+|have\s+)?"
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
      ("toll", "number")),
     # "put the death toll at 45", "put the number killed in the quake at 95"
-    (re.compile(rf"(?i)\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
+    (re.compile(rf"\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
                rf"(?:[^.;:]|\.(?=\d)){{0,80}}?\s+at\s+{_N}"),
      ("put",)),
     # "killed at least 45." / "wounding 300,"
-    (re.compile(rf"(?i)\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+    (re.compile(rf"\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
      ("kill", "injur", "wound")),
     # "45 were killed", "300 injured", "45 dead"
-    (re.compile(rf"(?i)(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
+    (re.compile(rf"(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
                rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
      ("kill", "dead", "died", "injur", "wound", "missing", "hurt")),
 ]
@@ -46,14 +47,14 @@ _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt",
 
 def find_tolls(text: str) -> list[QuantityMention]:
     """Each toll number in the text, in text order, with its measure (killed, injured, missing)."""
-    lowered = text.lower()
+    lowered = lower(text)
     windows = _windows(lowered)
     found: dict[int, QuantityMention] = {}
     for lo, hi in windows:
         chunk = lowered[lo:hi]
         for pattern, needs in _PATTERNS:
             if any(n in chunk for n in needs):
-                for m in pattern.finditer(text, lo, hi):
+                for m in pattern.finditer(lowered, lo, hi):
                     mention = _mention(m, text)
                     if mention is not None:
                         found.setdefault(mention.start, mention)
