@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
                rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
      ("kill", "dead", "died", "injur", "wound", "missing", "hurt")),
 ]
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)")
 _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt", "fatal", "victim")
 
 
@@ -52,6 +54,8 @@ def find_tolls(text: str) -> list[QuantityMention]:
     found: dict[int, QuantityMention] = {}
     for lo, hi in windows:
         chunk = lowered[lo:hi]
+        if not _NUMBERISH.search(chunk):
+            continue        # every toll has a number
         for pattern, needs in _PATTERNS:
             if any(n in chunk for n in needs):
                 for m in pattern.finditer(lowered, lo, hi):
