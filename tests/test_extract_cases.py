@@ -90,3 +90,16 @@ def test_frames(case, extractor):
         for name in ("start", "end"):
             if name in expected:
                 assert getattr(claim.value, name) == expected[name], (name, claim)
+
+
+def test_extracted_claims_have_every_field(extractor):
+    """The extractor builds claims without their generated __init__ (model.built): each field
+    must still be set, on the claim, its span and its value."""
+    import dataclasses
+    article = _article({"text": "Xi and Putin will meet on Wednesday. Russia has 120,000 troops near Ukraine."})
+    claims = extractor.extract(article)
+    assert len(claims) == 2
+    for claim in claims:
+        for obj in (claim, claim.span, claim.value):
+            missing = [f.name for f in dataclasses.fields(obj) if f.name not in vars(obj)]
+            assert not missing, (type(obj).__name__, missing)

@@ -16,11 +16,12 @@ from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_before
 from claimcheck.extract.participants import Participants, participants, scope
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
+from claimcheck.extract.scan import lower
 from claimcheck.extract.tolls import find_tolls
 from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
-from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
+from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span, built
 from claimcheck.vocab import ClaimType, Vocabulary
 
 GENERIC = {"quantity": "quantity", "date": "date"}
@@ -99,10 +100,10 @@ class Extractor:
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
         left, right = clause_bounds(text, lo, hi)
-        clause = frames.lower(text[left:right])
+        clause = lower(text[left:right])
         ordinal = None
         if isinstance(mention, TimeExpression):
-            value = DateValue(mention.first, mention.last, mention.granularity)
+            value = built(DateValue, start=mention.first, end=mention.last, granularity=mention.granularity)
             hedges: tuple[str, ...] = ()
             attached = (frames.Attachment(None, None, "aside") if frames.in_parentheses(text, lo)
                         else self.predicates.attach(clause, lo - left, hi - left, text[left:right]))
@@ -118,11 +119,11 @@ class Extractor:
             measure = mention.measure or frames.measure_near(clause, lo - left, hi - left, value.unit)
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
-            event = (frames.event_in(clause) or frames.event_in(frames.lower(text))) if measure else None
+            event = (frames.event_in(clause) or frames.event_in(lower(text))) if measure else None
             if event is not None:
                 event += _era(siblings, article)
         if claim_type is not None:
-            low = frames.lower(text)
+            low = lower(text)
             bounds = scope(low, left, right, lo, hi)
             who = participants(text, low, bounds, mentions, (lo, hi))
             if value.kind == "date" and claim_type is not None and event == claim_type.event and \
@@ -138,11 +139,12 @@ class Extractor:
             who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
         key, entities = self._key(claim_type, value, event, measure, who, near, mentions, lead)
         line, column = article.locate(mention.start)
-        return Claim(
+        return built(
+            Claim,
             claim_type=claim_type.id if claim_type else GENERIC[value.kind],
             value=value,
-            span=Span(article.id, mention.start, mention.end, line, column, mention.text,
-                      article.path),
+            span=built(Span, article=article.id, start=mention.start, end=mention.end, line=line,
+                       column=column, text=mention.text, file=article.path),
             sentence=text,
             entities=entities,
             key=key,
@@ -257,4 +259,5 @@ def _same_dimension(declared: str, extracted: str) -> bool:
 
 
 def _quantity_value(q: QuantityMention) -> QuantityValue:
-    return QuantityValue(q.low, q.high, q.unit, q.base_low, q.base_high, q.base_unit, q.dimension)
+    return built(QuantityValue, low=q.low, high=q.high, unit=q.unit, base_low=q.base_low,
+                 base_high=q.base_high, base_unit=q.base_unit, dimension=q.dimension)

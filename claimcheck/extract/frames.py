@@ -1,7 +1,7 @@
 """Frames: what a claim is about — the predicate that governs its value, who takes part, where, and
 for counts what is counted.
 
-Every function here reads text in lower case (see `lower`), so that its patterns run without
+Every function here reads text in lower case (scan.lower), so that its patterns run without
 Python's slower case-insensitive matching. Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next to
 it. "The ministry said on Monday that the talks will resume" dates the saying, not the talks;
 "the index closed at 3,000 on Monday" dates a market close; "the summit, announced on Monday, will
@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.alternation import word_alternation
+from claimcheck.extract.scan import lower
 
 # Acts that take the date written next to them, so that it is not the date of a meeting or event.
 ACTS = {
@@ -107,13 +108,6 @@ _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "sh
            "scheduled", "slated", "planned", "its", "their", "his", "her", "the", "a", "an", "new",
            "this", "that", "which", "then", "soon", "again", "jointly"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def lower(text: str) -> str:
-    """The text in lower case, at the same offsets: where lowering would change its length (a
-    few Unicode letters), the text as it is, whose capitalised words then go unread."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ class Participants:
 
 
 def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list]:
-    """The part of the clause [left, right) of `sentence` (in lower case: frames.lower) that
+    """The part of the clause [left, right) of `sentence` (in lower case: scan.lower) that
     reports the event at [lo, hi), and the holes in it: relative clauses and reporting
     participles before the claim (", who met Modi last week,", ", announced on Monday by
     Beijing,")."""
@@ -99,7 +99,7 @@ def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, 
 def participants(sentence: str, low: str, bounds: tuple[int, int, list], mentions: list[Mention],
                  span: tuple[int, int]) -> Participants:
     """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart.
-    `low` is the sentence in lower case (frames.lower), for the patterns that ignore case."""
+    `low` is the sentence in lower case (scan.lower), for the patterns that ignore case."""
     left, right, holes = bounds
     known, place = [], None
     covered = list(holes)

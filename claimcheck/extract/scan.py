@@ -54,3 +54,10 @@ class NeedleSet:
         except UnicodeEncodeError:
             return {n for n in self.needles if n in text}
         return {self.needles[i] for i in hits}
+
+
+def lower(text: str) -> str:
+    """The text in lower case, at the same offsets: where lowering would change its length (a
+    few Unicode letters), the text as it is, whose capitalised words then go unread."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text

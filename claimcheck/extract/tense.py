@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.alternation import word_alternation
+from claimcheck.extract.scan import lower
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 
@@ -19,7 +20,7 @@ _FUTURE = [
     r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
     r"(?:slated|scheduled|set|due|planned|poised|expected)\s+(?:for|on|to|in)",
-    r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"(?-i:may)(?=\s+(?:be|have|\w+\s))",
+    r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"may(?=\s+(?:be|have|\w+\s))",
 ]
 _IRREGULAR_PAST = (
     "met", "held", "spoke", "said", "told", "took", "gave", "made", "was", "were", "had", "began",
@@ -40,8 +41,7 @@ _MARKER = re.compile(
     r"|(?P<perfect>(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
     r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b|\w{3,}ed\b|following\b(?=\s+(?:their|the|his|her|its|a|an|last)\b))"
     r"|(?P<present>(?:" + word_alternation(_PRESENT) + r")\b))",
-    re.I,
-)
+)   # run over the sentence in lower case: faster than IGNORECASE
 
 
 # Between a future marker and a participle of the same verb group: "will be held", "is due to be
@@ -54,13 +54,16 @@ def markers(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, tense) of every tense marker in a sentence, in order. A future marker wins
     over a nearer participle of its own verb group ("will be held from Nov. 28")."""
     found: list[tuple[int, int, str]] = []
-    for m in _MARKER.finditer(sentence):
+    low = lower(sentence)
+    for m in _MARKER.finditer(low):
         kind = m.lastgroup
-        if kind == "past" and m.group().lower() in _NOT_PAST:
+        if kind == "past" and m.group() in _NOT_PAST:
             continue
+        if kind == "future" and sentence[m.start()] == "M" and m.group() == "may":
+            continue        # the month, not the modal
         tense = PAST if kind in ("past", "perfect") else kind
         if tense == PAST and found and found[-1][2] == FUTURE and \
-                _SAME_GROUP.fullmatch(sentence, found[-1][1], m.start()):
+                _SAME_GROUP.fullmatch(low, found[-1][1], m.start()):
             continue
         found.append((m.start(), m.end(), tense))
     return found

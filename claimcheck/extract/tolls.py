@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.frames import lower
+from claimcheck.extract.scan import lower
 from claimcheck.extract.numbers import NUMBER, parse_number
 from claimcheck.extract.quantities import HEDGE, QuantityMention, hedged
 from claimcheck.extract.units import COUNT
