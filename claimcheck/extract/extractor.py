@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import hashlib
 import re
 
 from claimcheck.extract import frames
@@ -86,10 +87,13 @@ class Extractor:
             mentions = self.entities.mentions(sentence.text)
             if found:
                 attribution = attribution_of(sentence.text)
-                for mention in found:
-                    claims.append(self._claim(article, sentence, mention,
-                                              tense_at(mention.start, mention.end), mentions,
-                                              previous, attribution, lead, found))
+                twin = _twin_signature(sentence, found)
+                for place, mention in enumerate(found):
+                    claim = self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
+                                        mentions, previous, attribution, lead, found)
+                    if claim.key is None and twin is not None:
+                        claim.__dict__["key"] = f"{claim.claim_type}~{twin}.{place}@{article.published}"
+                    claims.append(claim)
             if mentions:
                 previous = mentions
         return claims
@@ -220,6 +224,26 @@ _NOBODY = Participants((), (), None)
 # sentence before. Only then is it read for the key.
 _ANAPHOR = re.compile(r"(?i)\b(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|countries|presidents)|"
                       r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")
+
+
+TWIN_MIN_WORDS = 6
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+
+
+def _twin_signature(sentence: Sentence, found: list) -> str | None:
+    """The sentence with its claims and figures masked, hashed: a claim with no key is still the
+    same claim as the one at the same place of the same sentence in another article published the
+    same day (a wire story republished with one figure changed; the day is in the key, as the
+    same words a day later may mean another day). Short sentences ("45 died.") say too little."""
+    parts, cursor = [], sentence.start
+    for mention in found:
+        parts.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])
+        cursor = mention.end
+    parts.append(sentence.text[cursor - sentence.start:])
+    words = _DIGIT_RUN.sub("#", " ".join(parts).lower()).split()  # figures that are no claim too
+    if len(words) < TWIN_MIN_WORDS:
+        return None
+    return hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
 def _era(siblings: list, article: Article) -> str:
