@@ -121,6 +121,8 @@ class Extractor:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
             measure = mention.measure or frames.measure_near(clause, lo - left, hi - left, value.unit)
+            if measure is not None and frames.in_parentheses(text, lo):
+                measure = "aside"   # "(… the 1988 bombing, which killed 270)": another event's count
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
             event = (frames.event_in(clause) or frames.event_in(lower(text))) if measure else None

@@ -27,7 +27,9 @@ _IRREGULAR_PAST = (
     "came", "went", "saw", "found", "left", "sent", "won", "lost", "fell", "rose", "wrote", "led",
     "sat", "stood", "knew", "thought", "brought", "bought", "fought", "drew", "grew", "threw",
     "broke", "chose", "spoke", "struck", "hit", "put", "set", "shut", "ran", "flew", "built",
-    "spent", "became", "got", "did", "agreed", "wrapped", "ended", "took",
+    "spent", "became", "got", "did", "agreed", "wrapped", "ended", "took", "begun", "done",
+    "seen", "known", "given", "taken", "written", "driven", "shown", "grown", "thrown", "fallen",
+    "risen", "beaten", "broken", "chosen", "spoken", "stolen", "frozen", "forgotten", "fought",
 )
 _NOT_PAST = {"expected", "scheduled", "planned", "proposed", "supposed", "need", "speed", "red",
              "bed", "led", "united", "based", "armed", "named", "so-called", "detailed", "hundred",
