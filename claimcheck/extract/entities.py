@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from claimcheck.alternation import word_alternation
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
@@ -16,6 +17,7 @@ class Mention:
     start: int
     end: int
     entity: Entity
+    country: str | None = None     # the country the entity stands for at the article's date
 
 
 class EntityIndex:
@@ -24,18 +26,26 @@ class EntityIndex:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self._pattern = vocabulary.alias_pattern()
-        self._by_alias = vocabulary.entity_by_alias()
+        self._by_alias = vocabulary.entities_by_alias()
         self._by_id = {e.id: e for e in vocabulary.entities}
         self._triggers = {
             ct.id: re.compile(r"(?i)\b(?:" + word_alternation(ct.triggers, space=r"\s+") + r")\b")
             for ct in vocabulary.claim_types if ct.triggers
         }
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, when: date | None = None) -> list[Mention]:
+        """Entities named in `text`. `when` is the article's date: a leader stands for their
+        country only while in office then; where an alias names several people, the one in
+        office wins, else the first the pack lists."""
         if self._pattern is None:
             return []
-        return [Mention(m.start(), m.end(), self._by_alias[m.group()])
-                for m in self._pattern.finditer(text)]
+        found = []
+        for m in self._pattern.finditer(text):
+            candidates = self._by_alias[m.group()]
+            entity = next((e for e in candidates if e.in_office(when)), candidates[0]) \
+                if len(candidates) > 1 else candidates[0]
+            found.append(Mention(m.start(), m.end(), entity, entity.country_at(when)))
+        return found
 
     def has_trigger(self, claim_type: ClaimType, text: str) -> bool:
         pattern = self._triggers.get(claim_type.id)
@@ -53,8 +63,8 @@ class EntityIndex:
                 entity = mention.entity
                 if entity.kind == kind:
                     ids.add(entity.id)
-                elif kind == "country" and entity.country:
-                    ids.add(entity.country)
+                elif kind == "country" and mention.country:
+                    ids.add(mention.country)
             if len(ids) >= claim_type.min_key_entities:
                 return tuple(sorted(ids))
         return ()

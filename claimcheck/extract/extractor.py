@@ -60,12 +60,13 @@ class Extractor:
             return []
 
         claims: list[Claim] = []
-        previous: list[Mention] = self.entities.mentions(article.title)
+        when = article.published  # world#11: leaders stand for a country only while in office
+        previous: list[Mention] = self.entities.mentions(article.title, when)
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index)
             if found is None and index + 1 not in by_sentence:
                 continue  # neither this sentence nor the next needs its entities
-            mentions = self.entities.mentions(sentence.text)
+            mentions = self.entities.mentions(sentence.text, when)
             if found:
                 attribution = attribution_of(sentence.text)
                 for mention in found:
