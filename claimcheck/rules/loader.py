@@ -13,6 +13,7 @@ from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimensi
 from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
 from claimcheck.rules.pack import Check, Fact, RulePack
 from claimcheck.rules.schema import check_mapping, check_sections
+from claimcheck.rules.tables import gazetteer_entities, table_facts
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -99,12 +100,23 @@ class _Builder:
 
     def build(self, digest: str) -> RulePack:
         entity_items = list(self.items("entities"))
-        entities = tuple(Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
-                                e.get("country")) for _, _, e in entity_items)
+        tabled = [e for path, _, item in self.items("gazetteers") for e in gazetteer_entities(path, item)]
+        entities = tuple(tabled) + tuple(
+            Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
+                   e.get("country")) for _, _, e in entity_items)
         countries = {e.id for e in entities if e.kind == "country"}
+        tabled_ids = {e.id for e in tabled}
         for path, _, item in entity_items:
+            if item["id"] in tabled_ids:
+                m = mark_of(item["id"])
+                raise RuleError(f"entity '{item['id']}' is already declared by a gazetteer", path,
+                                m.line, m.column)
             if "country" in item and item["country"] not in countries:
                 _reject("country", item["country"], countries, "country entity", path)
+        for entity in tabled:
+            for country in {t.country for t in entity.terms} | ({entity.country} - {None}):
+                if country not in countries:
+                    raise RuleError(f"'{entity.id}': unknown country '{country}'", "gazetteer", 1, 1)
         kinds = {e.kind for e in entities} | STANDARD_KINDS
         claim_types = []
         for path, _, item in self.items("claim_types"):
@@ -133,9 +145,25 @@ class _Builder:
                 raise RuleError(f"fact '{fact.id}' is about the same thing ({fact.key}) as fact "
                                 f"'{first.id}' at {first.path}:{first.line}", path, fact.line, 1)
             facts[fact.key] = fact
+        self._table_facts(facts, types, vocabulary)
         checks = tuple(self._check(path, text, item, types, nouns)
                        for path, text, item in self.items("checks"))
         return RulePack(vocabulary, facts, checks, tuple(p for p, _, _ in self.documents), digest)
+
+    def _table_facts(self, facts: dict, types: dict, vocabulary: Vocabulary) -> None:
+        """Facts from tables; a hand-written fact about the same key wins over a table's row."""
+        aliases = vocabulary.entity_by_alias()
+
+        def entity_of(name: str) -> str | None:
+            entity = aliases.get(name)
+            return None if entity is None else entity.country_at(None) or entity.id
+
+        for path, _, item in self.items("fact_tables"):
+            claim_type = self._known_type(item["claim_type"], types, path)
+            if "rank_claim_type" in item:
+                self._known_type(item["rank_claim_type"], types, path)
+            for fact in table_facts(path, item, claim_type, entity_of, Fact):
+                facts.setdefault(fact.key, fact)
 
     @staticmethod
     def _claim_type(item) -> ClaimType:
