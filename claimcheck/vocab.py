@@ -63,11 +63,12 @@ class Vocabulary:
     count_nouns: tuple[str, ...] = ()
 
     def alias_pattern(self) -> re.Pattern | None:
-        """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi")."""
+        """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi").
+        A hyphen joins names ("the Russian-Ukrainian border"), so it does not end a word here."""
         aliases = {a for e in self.entities for a in (e.id, *e.aliases)}
         if not aliases:
             return None
-        return re.compile(rf"(?<![\w-])(?:{word_alternation(aliases)})(?![\w-])")
+        return re.compile(rf"(?<!\w)(?:{word_alternation(aliases)})(?!\w)")
 
     def entity_by_alias(self) -> dict[str, Entity]:
         table: dict[str, Entity] = {}

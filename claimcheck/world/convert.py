@@ -130,17 +130,19 @@ def leader_rows(rows: list[dict], countries: dict[str, dict], notes: list[str]) 
             notes.append(f"{row['country']} {row['role']}: '{row['as_written'][:60]}' names another "
                          f"country's leader or no one; skipped")
             continue
-        entry = people.setdefault(leader.id, {"leader": leader, "countries": {}, "names": set()})
+        entry = people.setdefault(leader.full, {"leader": leader, "countries": {}, "names": set()})
         entry["countries"].setdefault(row["country"], []).append(row["role"])
         if not row["name"].split()[0] in L.TITLE_WORDS and row["name"] != leader.full:
             entry["names"].add(row["name"])
     pop = {c: _number(r["population"]) or 0 for c, r in countries.items()}
-    surnames = defaultdict(set)
-    for pid, e in people.items():
-        surnames[e["leader"].surname].add(pid)
+    surnames, ids = defaultdict(set), defaultdict(set)
+    for full, e in people.items():
+        surnames[e["leader"].surname].add(full)
+        ids[e["leader"].id].add(full)
     out = []
-    for pid, e in people.items():
+    for full, e in people.items():
         leader = e["leader"]
+        pid = leader.id if len(ids[leader.id]) == 1 else full   # two kings "Salman"
         home = max(e["countries"], key=lambda c: pop.get(c, 0))
         if len(e["countries"]) > 1:
             notes.append(f"{pid} holds office in {len(e['countries'])} countries and territories; "
@@ -149,7 +151,7 @@ def leader_rows(rows: list[dict], countries: dict[str, dict], notes: list[str]) 
         out.append({"id": pid, "kind": "person", "country": home,
                     "role": " and ".join(dict.fromkeys(e["countries"][home])),
                     "since": leader.since.isoformat() if leader.since else "", "until": "",
-                    "aliases": SEPARATOR.join(a for a in L.aliases(leader, safe, sorted(e["names"]))
+                    "aliases": SEPARATOR.join(a for a in L.aliases(leader, safe, sorted(n for n in e["names"] if " " in n))
                                               if a != pid)})
     return out
 

@@ -10,10 +10,13 @@ from datetime import date, datetime
 
 # Surnames that are English words but that news writes alone only for the person.
 FAMOUS = {"Xi", "Trump", "Macron"}
+# Given names many people share, which news never uses alone for one leader.
+COMMON_NAMES = {"Muhammad", "Mohamed", "Mohammed", "Ahmad", "Ahmed", "Ali", "Abdullah", "Hamad",
+                "Salman", "Hassan", "Haitham", "Tamim", "Mishal"}
 MIN_SURNAME = 4
 _DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b")
 _ROMAN = re.compile(r"[IVXL]+")
-_PARTICLES = {"de", "da", "dos", "e", "van", "der", "el", "bin", "al"}
+_PARTICLES = {"de", "da", "dos", "e", "van", "der", "el", "bin", "al", "Al"}
 TITLE_WORDS = {"presidency", "president", "minister", "ministers", "king", "queen", "premier", "affairs",
                "political", "sir", "sr.", "gen.", "gnu", "cnsp"}
 
@@ -53,8 +56,12 @@ def parse(title: str, name: str, since: str, as_written: str, others=frozenset()
                          and start > 1 and tokens[start - 2].casefold() in known):
         start -= 1
     end = caps[-1] + 1
-    while end < len(tokens) and tokens[end].casefold() in known:
+    while end < len(tokens) and (tokens[end].casefold() in known or tokens[end] in _PARTICLES or (
+            tokens[end - 1] in _PARTICLES or tokens[end - 1].startswith("al-")) and tokens[end][:1].isupper()
+            or tokens[end].startswith("al-")):
         end += 1
+    while end > caps[-1] + 1 and tokens[end - 1] in _PARTICLES:
+        end -= 1
     regnal = {i for i in caps if i > caps[0] and _ROMAN.fullmatch(tokens[i])}   # "CHARLES III"
     words = [_title(t) if i in caps and i not in regnal else t for i, t in enumerate(tokens)]
     surname = " ".join(words[i] for i in caps) if regnal else " ".join(words[i] for i in caps)
@@ -82,7 +89,7 @@ def surname_is_safe(surname: str, english_words: set[str], shared: bool) -> bool
     leaders in office at once."""
     if surname in FAMOUS:
         return True
-    return not shared and len(surname) >= MIN_SURNAME and surname.lower() not in english_words \
+    return not shared and surname not in COMMON_NAMES and len(surname) >= MIN_SURNAME and surname.lower() not in english_words \
         and " " not in surname
 
 
