@@ -13,6 +13,7 @@ from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_near
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.superlatives import RankMention, SuperlativeFinder
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
@@ -31,6 +32,7 @@ class Extractor:
             nouns.update(u for u in ct.units if u not in UNIT_WORDS)
         self.quantities = QuantityFinder(tuple(sorted(nouns)))
         self.entities = EntityIndex(vocabulary)
+        self.superlatives = SuperlativeFinder({ct.id for ct in vocabulary.claim_types})  # world#11
 
     def extract(self, article: Article) -> list[Claim]:
         """Claims in text order. Each finder runs once over the whole text (regexes are cheap,
@@ -53,8 +55,10 @@ class Extractor:
         taken = [(t.start, t.end) for t in times]
         quantities = [q for q in self.quantities.find(text)
                       if not any(q.start < e and s < q.end for s, e in taken)]
+        # world#11: superlatives ("the longest land border in the world") are rank claims
+        ranks = self.superlatives.find(text)
         by_sentence: dict[int, list] = {}
-        for mention in sorted([*times, *quantities], key=lambda m: m.start):
+        for mention in sorted([*times, *quantities, *ranks], key=lambda m: m.start):
             by_sentence.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
         if not by_sentence:
             return []
@@ -85,13 +89,15 @@ class Extractor:
         if isinstance(mention, TimeExpression):
             value = DateValue(mention.first, mention.last, mention.granularity)
             hedges: tuple[str, ...] = ()
+        elif isinstance(mention, RankMention):  # world#11
+            value, hedges = _rank_value(mention), ()
         else:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
         left, right = clause_bounds(text, lo, hi)
         clause = text[left:right]
         near = [m for m in mentions if left <= m.start < right]
-        claim_type = self._claim_type(value, clause, lo - left, hi - left)
+        claim_type = self._rank_type(mention) or self._claim_type(value, clause, lo - left, hi - left)
         key, entities = self._key(claim_type, near, mentions, previous)
         if claim_type is None and value.kind == "quantity" and value.dimension == COUNT:
             key = _count_key(value.unit, (near, mentions, previous), self.entities)
@@ -111,6 +117,11 @@ class Extractor:
             published=article.published,
             ordinal=ordinal,
         )
+
+    def _rank_type(self, mention) -> ClaimType | None:  # world#11
+        if not isinstance(mention, RankMention):
+            return None
+        return next(ct for ct in self.vocabulary.claim_types if ct.id == mention.claim_type)
 
     def _claim_type(self, value, clause: str, lo: int, hi: int) -> ClaimType | None:
         """`lo`, `hi`: where the value sits in the clause."""
@@ -168,6 +179,10 @@ def _same_dimension(declared: str, extracted: str) -> bool:
     """Count nouns extract as "count"; the rule language calls that a plain number."""
     counts = (COUNT, "dimensionless")
     return declared == extracted or (declared in counts and extracted in counts)
+
+
+def _rank_value(r: RankMention) -> QuantityValue:  # world#11
+    return QuantityValue(r.rank, r.rank, "rank", r.rank, r.rank, "", "dimensionless")
 
 
 def _quantity_value(q: QuantityMention) -> QuantityValue:

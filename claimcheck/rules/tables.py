@@ -136,15 +136,19 @@ def _ranks(item, rows, source: str, as_of: str, fact_class) -> list:
     rank_type = str(item["rank_claim_type"])
     ordered = sorted(rows, key=lambda r: -r[0])
     unit, word = str(item["unit"]), str(item.get("rank_word", "larg"))
+    unit = "" if unit == "count" else f" {unit}"
     out = []
-    for rank, (top, label, written, fact) in enumerate(ordered, start=1):
-        above = [f"{l} ({float(w):,.0f} {unit})" for _, l, w, _ in ordered[:rank - 1][:RANK_SHOWN]]
-        more = f" and {rank - 1 - RANK_SHOWN} more" if rank - 1 > RANK_SHOWN else ""
+    for top, label, written, fact in ordered:
+        larger = [r for r in ordered if r[0] > top]       # ties share a rank
+        rank = len(larger) + 1
+        above = [f"{l} ({float(w):,.0f}{unit})" for _, l, w, _ in larger[:RANK_SHOWN]]
         if above:
-            text = f"{', '.join(above[:-1]) + ' and ' if len(above) > 1 else ''}{above[-1]}{more} " \
-                   f"{'is' if rank == 2 else 'are'} {word}er ({source})"
+            more = rank - 1 - len(above)
+            names = ", ".join(above) + f" and {more} more" if more else \
+                " and ".join([", ".join(above[:-1]), above[-1]] if len(above) > 1 else above)
+            text = f"{names} {'is' if rank == 2 else 'are'} {word}er ({source})"
         else:
-            text = f"{label} ({float(written):,.0f} {unit}) is the {word}est of {len(ordered)} ({source})"
+            text = f"{label} ({float(written):,.0f}{unit}) is the {word}est of {len(ordered)} ({source})"
         key = rank_type + fact.key[fact.key.index(":"):]
         out.append(fact_class(f"{fact.id}:rank", rank_type, key, (float(rank), float(rank)),
                               str(rank), text, fact.path, fact.line, as_of))

@@ -162,15 +162,18 @@ def military_rows(rows: list[dict], notes: list[str]) -> list[dict]:
     out = []
     for row in rows:
         text = row["personnel_strengths"]
-        m = re.match(r"(?:information varies; )?(?:the \w+ has )?(?:approximately |estimated |an estimated |"
-                     r"limited available information; estimated )?"
-                     r"(\d[\d,]*)(?:-(\d[\d,]*))?\s+(?:total )?(?:active|personnel|troops)", text)
+        m = re.match(r"[A-Za-z ;,-]*?\b(\d[\d,.]*)(?:-(\d[\d,.]*))?(\s+million)?\s+(?:total\s+)?"
+                     r"(?:active|personnel|troops)", text)
         if not m:
             notes.append(f"{row['country']}: military '{text[:50]}…' has no single total; left out")
             continue
-        low, high = m.group(1).replace(",", ""), (m.group(2) or m.group(1)).replace(",", "")
-        if m.group(2) and len(low) < len(high) and "," not in m.group(1):
-            low = str(int(low) * 10 ** (len(high) - len(low)))    # "10-12,000" is 10,000–12,000
+        scale = 1_000_000 if m.group(3) else 1
+        low_text, high_text = m.group(1), m.group(2) or m.group(1)
+        high = float(high_text.replace(",", "")) * scale
+        low = float(low_text.replace(",", "")) * (1 if "," in low_text else scale)
+        if m.group(2) and "," not in low_text and "," in high_text:
+            low *= 1000                  # "10-12,000" is 10,000–12,000
+        low, high = f"{low:.0f}", f"{high:.0f}"
         out.append({"country": row["country"], "personnel_low": low, "personnel_high": high,
                     "as_written": text})
     return out
