@@ -42,8 +42,7 @@ class EntityIndex:
         found = []
         for m in self._pattern.finditer(text):
             candidates = self._by_alias[m.group()]
-            entity = next((e for e in candidates if e.in_office(when)), candidates[0]) \
-                if len(candidates) > 1 else candidates[0]
+            entity = candidates[0] if len(candidates) == 1 else _choose(candidates, m.group(), when)
             found.append(Mention(m.start(), m.end(), entity, entity.country_at(when)))
         return found
 
@@ -68,6 +67,12 @@ class EntityIndex:
             if len(ids) >= claim_type.min_key_entities:
                 return tuple(sorted(ids))
         return ()
+
+
+def _choose(candidates: tuple[Entity, ...], alias: str, when: date | None) -> Entity:
+    """The entity whose own name the alias is, else the one in office, else the first listed."""
+    return next((e for e in candidates if e.id == alias), None) or next(
+        (e for e in candidates if e.in_office(when)), candidates[0])
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -18,7 +18,8 @@ _DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b")
 _ROMAN = re.compile(r"[IVXL]+")
 _PARTICLES = {"de", "da", "dos", "e", "van", "der", "el", "bin", "al", "Al"}
 TITLE_WORDS = {"presidency", "president", "minister", "ministers", "king", "queen", "premier", "affairs",
-               "political", "sir", "sr.", "gen.", "gnu", "cnsp"}
+               "political", "sir", "sr.", "gen.", "gnu", "cnsp", "prime", "interim", "transition",
+               "acting", "crown", "prince", "chief", "caretaker", "dr.", "gnu", "cnsp"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def parse(title: str, name: str, since: str, as_written: str, others=frozenset()
         return None
     head = re.split(r"\(| is |\[|,", as_written)[0]
     tokens = head.split()
-    caps = [i for i, t in enumerate(tokens) if _is_caps(t)]
+    caps = [i for i, t in enumerate(tokens) if _is_caps(t) and t.casefold() not in TITLE_WORDS]
     if not caps:
         return None
     known = {t.casefold() for t in name.split()} - TITLE_WORDS
