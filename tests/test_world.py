@@ -188,3 +188,10 @@ def test_committed_tables_are_what_the_converter_writes(tmp_path):
     for written in tmp_path.iterdir():
         assert written.read_text() == (WORLD / written.name).read_text(), \
             f"rerun: python -m claimcheck.world.convert {SHARED} rules/world"
+
+
+def test_a_middle_initial_does_not_end_a_sentence():
+    from claimcheck.extract.sentences import split_sentences
+    text = "Donald J. Trump met George W. Bush. They spoke."
+    assert [s.text for s in split_sentences(text)] == ["Donald J. Trump met George W. Bush.",
+                                                      "They spoke."]

@@ -139,10 +139,12 @@ def leader_rows(rows: list[dict], countries: dict[str, dict], notes: list[str],
         entry = people.setdefault(leader.full, {"leader": leader, "countries": {}, "names": set()})
         entry["countries"].setdefault(row["country"], []).append(row["role"])
         if row["name"].split()[0].casefold() not in L.TITLE_WORDS and row["name"] != leader.full:
-            entry["names"].add(row["name"])
+            entry["names"].add(row["name"])     # the profile's own spelling ("Donald J. Trump")
     pop = {c: _number(r["population"]) or 0 for c, r in countries.items()}
-    surnames, ids = defaultdict(set), defaultdict(set)
+    surnames, ids, names = defaultdict(set), defaultdict(set), defaultdict(set)
     for full, e in people.items():
+        for n in e["names"] | {e["leader"].full}:
+            names[n].add(full)
         surnames[e["leader"].surname].add(full)
         ids[e["leader"].id].add(full)
     out = []
@@ -158,7 +160,9 @@ def leader_rows(rows: list[dict], countries: dict[str, dict], notes: list[str],
         out.append({"id": pid, "kind": "person", "country": home,
                     "role": " and ".join(dict.fromkeys(e["countries"][home])),
                     "since": leader.since.isoformat() if leader.since else "", "until": "",
-                    "aliases": SEPARATOR.join(a for a in L.aliases(leader, safe, sorted(n for n in e["names"] if " " in n))
+                    "aliases": SEPARATOR.join(a for a in L.aliases(leader, safe, sorted(
+                        n for n in e["names"] if " " in n or n not in L.COMMON_NAMES and
+                        len(names[n]) == 1 and n not in places))
                                               if a != pid)})
     return out
 

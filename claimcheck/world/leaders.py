@@ -11,8 +11,8 @@ from datetime import date, datetime
 # Surnames that are English words but that news writes alone only for the person.
 FAMOUS = {"Xi", "Trump", "Macron"}
 # Given names many people share, which news never uses alone for one leader.
-COMMON_NAMES = {"Muhammad", "Mohamed", "Mohammed", "Ahmad", "Ahmed", "Ali", "Abdullah", "Hamad",
-                "Salman", "Hassan", "Haitham", "Tamim", "Mishal"}
+COMMON_NAMES = {"Muhammad", "Mohamed", "Mohammed", "Ahmad", "Ahmed", "Ali", "Abdullah",
+                "Salman", "Hassan"}
 MIN_SURNAME = 4
 _DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b")
 _ROMAN = re.compile(r"[IVXL]+")
