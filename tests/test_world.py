@@ -195,3 +195,74 @@ def test_a_middle_initial_does_not_end_a_sentence():
     text = "Donald J. Trump met George W. Bush. They spoke."
     assert [s.text for s in split_sentences(text)] == ["Donald J. Trump met George W. Bush.",
                                                       "They spoke."]
+
+
+# The rule-file sections that read tables: errors name the CSV's line and column.
+
+def _pack_with(tmp_path, yaml_text: str, **tables):
+    from claimcheck.rules import load_pack
+    (tmp_path / "pack.yaml").write_text(yaml_text)
+    for name, text in tables.items():
+        (tmp_path / f"{name}.csv").write_text(text)
+    return load_pack([str(tmp_path / "pack.yaml")])
+
+
+GAZETTEER = """gazetteers:
+  - file: people.csv
+    columns: {id: id, kind: kind, aliases: aliases, country: country, since: since, until: until}
+"""
+COUNTRIES = "# a comment\nid,kind,aliases,country,since,until\nRuritania,country,Ruritanian,,,\n"
+
+
+def test_a_gazetteer_row_with_an_unknown_country_is_located(tmp_path):
+    from claimcheck.errors import RuleError
+    people = COUNTRIES + "Rudolf,person,King Rudolf,Graustark,1990-01-01,\n"
+    with pytest.raises(RuleError) as caught:
+        _pack_with(tmp_path, GAZETTEER, people=people)
+    assert (caught.value.line, caught.value.column) == (4, 27)
+    assert caught.value.path.endswith("people.csv") and "Graustark" in str(caught.value)
+
+
+def test_a_gazetteer_date_must_be_iso(tmp_path):
+    from claimcheck.errors import RuleError
+    people = COUNTRIES + "Rudolf,person,King Rudolf,Ruritania,1 May 1990,\n"
+    with pytest.raises(RuleError, match="not a date"):
+        _pack_with(tmp_path, GAZETTEER, people=people)
+
+
+def test_a_gazetteer_column_must_exist(tmp_path):
+    from claimcheck.errors import RuleError
+    with pytest.raises(RuleError, match="no column 'names'") as caught:
+        _pack_with(tmp_path, GAZETTEER.replace("aliases: aliases", "aliases: names"),
+                   people=COUNTRIES)
+    assert caught.value.path.endswith("pack.yaml") and caught.value.line == 3
+
+
+def test_fact_tables_declare_facts_and_ranks(tmp_path):
+    yaml_text = GAZETTEER + """claim_types:
+  - {id: border_length, kind: quantity, dimension: length, key: [country], min_key_entities: 2}
+  - {id: border_rank, kind: quantity, dimension: count, key: [country], min_key_entities: 2}
+fact_tables:
+  - file: borders.csv
+    claim_type: border_length
+    entities: [a, b]
+    value: km
+    unit: km
+    source: a survey
+    as_of: "2020-01-01"
+    rank_claim_type: border_rank
+    rank_word: long
+"""
+    people = COUNTRIES + "Graustark,country,,,,\nKravonia,country,,,,\n"
+    borders = "a,b,km\nRuritania,Graustark,100\nKravonia,Ruritania,300\n"
+    pack = _pack_with(tmp_path, yaml_text, people=people, borders=borders)
+    fact = pack.facts["border_length:Graustark|Ruritania"]
+    assert fact.interval == (100_000.0, 100_000.0) and fact.as_of == "2020-01-01"
+    rank = pack.facts["border_rank:Graustark|Ruritania"]
+    assert rank.interval == (2.0, 2.0)
+    assert rank.source == "Kravonia–Ruritania (300 km) is longer (a survey)"
+    unknown = borders + "Ruritania,Atlantis,5\n"
+    from claimcheck.errors import RuleError
+    with pytest.raises(RuleError, match="unknown entity 'Atlantis'") as caught:
+        _pack_with(tmp_path, yaml_text, people=people, borders=unknown)
+    assert (caught.value.line, caught.value.column) == (4, 11)

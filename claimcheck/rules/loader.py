@@ -113,10 +113,10 @@ class _Builder:
                                 m.line, m.column)
             if "country" in item and item["country"] not in countries:
                 _reject("country", item["country"], countries, "country entity", path)
-        for entity in tabled:
-            for country in {t.country for t in entity.terms} | ({entity.country} - {None}):
-                if country not in countries:
-                    raise RuleError(f"'{entity.id}': unknown country '{country}'", "gazetteer", 1, 1)
+        named = {t.country for e in tabled for t in e.terms} | {e.country for e in tabled}
+        if named - countries - {None}:
+            for path, _, item in self.items("gazetteers"):
+                gazetteer_entities(path, item, countries)   # again, to locate the wrong country
         kinds = {e.kind for e in entities} | STANDARD_KINDS
         claim_types = []
         for path, _, item in self.items("claim_types"):

@@ -58,7 +58,9 @@ class Table:
             self.fail(f"'{row[index]}' is not a date (YYYY-MM-DD)", line, row, index)
 
 
-def gazetteer_entities(yaml_path: str, item) -> list[Entity]:
+def gazetteer_entities(yaml_path: str, item, countries: set[str] | None = None) -> list[Entity]:
+    """`countries`: if given, the ids a row's country must be one of (known once every
+    gazetteer is read; the loader reads them twice, the second time to check)."""
     table = Table(yaml_path, item)
     columns = item["columns"]
     for name in columns:
@@ -83,6 +85,9 @@ def gazetteer_entities(yaml_path: str, item) -> list[Entity]:
             table.fail(f"'{get['id']}' is a {entry['kind']} on an earlier row", line, row, index["kind"])
         entry["aliases"] += [a.strip() for a in get.get("aliases", "").split(separator) if a.strip()]
         country = get.get("country") or None
+        if country and countries is not None and country not in countries:
+            table.fail(f"unknown country '{country}' (no country entity has that id)", line, row,
+                       index["country"])
         since, until = table.date(line, row, index.get("since")), table.date(line, row, index.get("until"))
         if country and (since or until or "since" in index):
             entry["terms"].append(Term(country, since, until))
