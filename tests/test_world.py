@@ -251,7 +251,7 @@ fact_tables:
     source: a survey
     as_of: "2020-01-01"
     rank_claim_type: border_rank
-    rank_word: long
+    rank_word: longer
 """
     people = COUNTRIES + "Graustark,country,,,,\nKravonia,country,,,,\n"
     borders = "a,b,km\nRuritania,Graustark,100\nKravonia,Ruritania,300\n"

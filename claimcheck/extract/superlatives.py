@@ -14,12 +14,16 @@ from dataclasses import dataclass
 
 from claimcheck.extract.ordinals import ORDINALS
 
-# claim type → (superlative adjectives, nouns they rank)
+# claim type → what is ranked: superlatives, each followed by the nouns it ranks
 RANKINGS = {
-    "border_rank": (("longest",), ("border", "frontier", "boundary")),
-    "army_rank": (("largest", "biggest"), ("army", "armed forces", "military")),
+    "border_rank": r"longest\s+(?:land\s+|international\s+|shared\s+|common\s+)?"
+                   r"(?:border|frontier|boundary)",
+    "army_rank": r"(?:largest|biggest)\s+(?:active\s+|standing\s+)?(?:army|armed\s+forces|military)",
+    "population_rank": r"(?:most\s+popul(?:ous|ated)\s+(?:country|nation)|(?:largest|biggest)\s+"
+                       r"(?:country|nation)\s+by\s+population)",
+    "area_rank": r"(?:largest|biggest)\s+(?:country|nation)(?:\s+by\s+(?:area|size|land\s+mass))?"
+                 r"(?!\s+(?:by|in\s+terms\s+of)\s+(?:population|economy|GDP|output))",
 }
-_QUALIFIERS = r"(?:(?:land|international|shared|common|active|standing)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class SuperlativeFinder:
     """Built once per pack, for the ranking claim types it declares."""
 
     def __init__(self, claim_types: set[str]):
-        self._patterns = [(ct, _pattern(*RANKINGS[ct])) for ct in RANKINGS if ct in claim_types]
+        self._patterns = [(ct, _pattern(RANKINGS[ct])) for ct in RANKINGS if ct in claim_types]
 
     def find(self, text: str) -> list[RankMention]:
         found = []
@@ -49,12 +53,10 @@ class SuperlativeFinder:
         return sorted(found, key=lambda r: r.start)
 
 
-def _pattern(adjectives: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern:
+def _pattern(ranked: str) -> re.Pattern:
     ordinal = "|".join(o for o in ORDINALS if o != "first")
-    noun = "|".join(n.replace(" ", r"\s+") for n in nouns)
     return re.compile(
         rf"(?:\bthe\s+)?(?P<world>(?:world|globe|planet)['’]s\s+)?"
-        rf"(?:(?P<ord>{ordinal})[\s-]+)?\b(?:{'|'.join(adjectives)})\s+{_QUALIFIERS}"
-        rf"(?:{noun})\b"
+        rf"(?:(?P<ord>{ordinal})[\s-]+)?\b{ranked}\b"
         rf"(?P<after>\s+(?:in\s+the\s+world|on\s+(?:earth|the\s+planet)|anywhere|worldwide|"
         rf"of\s+any\s+(?:two\s+)?(?:countries|nations)))?", re.I)

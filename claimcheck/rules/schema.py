@@ -73,9 +73,12 @@ FIELDS = {
         "unit": Field(STR, True, "the unit of the values, such as km"),
         "source": Field(STR, True, "where the values come from"),
         "as_of": Field(STR, doc="when the source gave them (YYYY-MM-DD)"),
+        "as_of_column": Field(STR, doc="a column giving each row's as-of date or year instead"),
+        "rank_where": Field(MAP, doc="rank only the rows whose columns hold these values, "
+                            "e.g. {status: country}"),
         "rank_claim_type": Field(STR, doc="also declare each row's rank by value (1 = largest) as "
                                  "a fact of this claim type"),
-        "rank_word": Field(STR, doc="the adjective stem of the ranking in messages (long → longer)"),
+        "rank_word": Field(STR, doc="the comparative the ranking's messages use (default larger)"),
         "note": Field(STR),
     },
     "checks": {

@@ -111,6 +111,10 @@ def table_facts(yaml_path: str, item, claim_type, entity_of, fact_class) -> list
         m = mark_of(item["unit"])
         raise RuleError(str(exc), yaml_path, m.line, m.column) from None
     source, as_of = str(item["source"]), str(item.get("as_of", ""))
+    as_of_column = table.column(str(item["as_of_column"]), yaml_path, item["as_of_column"]) \
+        if "as_of_column" in item else None
+    where = {table.column(str(c), yaml_path, item["rank_where"]): str(v)
+             for c, v in (item.get("rank_where") or {}).items()}
     facts, rows = [], []
     for line, row in table.rows:
         names = []
@@ -128,9 +132,12 @@ def table_facts(yaml_path: str, item, claim_type, entity_of, fact_class) -> list
             table.fail(f"'{row[value]}' is not a number", line, row, value)
         key = f"{claim_type.id}:{'|'.join(sorted(set(names)))}"
         fact_id = f"{Path(table.path).stem}:{line}"
+        row_as_of = row[as_of_column].strip() if as_of_column is not None else as_of
         facts.append(fact_class(fact_id, claim_type.id, key, (low * factor, top * factor),
-                                f"{row[value]} {item['unit']}", source, table.path, line, as_of))
-        rows.append((top, " – ".join(names).replace(" – ", "–"), row[value], facts[-1]))
+                                f"{row[value]} {item['unit']}", source, table.path, line,
+                                row_as_of or as_of))
+        if all(row[c].strip() == v for c, v in where.items()):
+            rows.append((top, "–".join(names), row[value], facts[-1]))
     if "rank_claim_type" in item:
         facts += _ranks(item, rows, source, as_of, fact_class)
     return facts
@@ -140,8 +147,8 @@ def _ranks(item, rows, source: str, as_of: str, fact_class) -> list:
     """Rank 1 is the largest; the source names the ones above (up to three) and the table's source."""
     rank_type = str(item["rank_claim_type"])
     ordered = sorted(rows, key=lambda r: -r[0])
-    unit, word = str(item["unit"]), str(item.get("rank_word", "larg"))
-    unit = "" if unit == "count" else f" {unit}"
+    unit, word = str(item["unit"]), str(item.get("rank_word", "larger"))
+    unit = "" if unit == "count" else " " + unit.replace("**2", "²").replace("**3", "³")
     out = []
     for top, label, written, fact in ordered:
         larger = [r for r in ordered if r[0] > top]       # ties share a rank
@@ -151,10 +158,10 @@ def _ranks(item, rows, source: str, as_of: str, fact_class) -> list:
             more = rank - 1 - len(above)
             names = ", ".join(above) + f" and {more} more" if more else \
                 " and ".join([", ".join(above[:-1]), above[-1]] if len(above) > 1 else above)
-            text = f"{names} {'is' if rank == 2 else 'are'} {word}er ({source})"
+            text = f"{names} {'is' if rank == 2 else 'are'} {word} ({source})"
         else:
-            text = f"{label} ({float(written):,.0f}{unit}) is the {word}est of {len(ordered)} ({source})"
+            text = f"{label} ({float(written):,.0f}{unit}) ranks first of {len(ordered)} ({source})"
         key = rank_type + fact.key[fact.key.index(":"):]
         out.append(fact_class(f"{fact.id}:rank", rank_type, key, (float(rank), float(rank)),
-                              str(rank), text, fact.path, fact.line, as_of))
+                              str(rank), text, fact.path, fact.line, fact.as_of))
     return out

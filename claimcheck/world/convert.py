@@ -37,7 +37,8 @@ def _number(text: str) -> float | None:
         return None
 
 
-def country_rows(rows: list[dict], variants: dict, notes: list[str]) -> list[dict]:
+def country_rows(rows: list[dict], variants: dict, notes: list[str],
+                 territories: frozenset[str] = frozenset()) -> list[dict]:
     """One row per country with its aliases; an alias two countries claim goes to the one with the
     larger population (hand variants first), so every alias names exactly one country."""
     claims: dict[str, list[str]] = defaultdict(list)
@@ -75,6 +76,7 @@ def country_rows(rows: list[dict], variants: dict, notes: list[str]) -> list[dic
                           not a.isupper()), "")   # for tests that write "the Kazakh-Russian border"
         result.append({"id": o["id"], "kind": "country", "aliases": SEPARATOR.join(aliases),
                        "adjective": adjective,
+                       "status": "territory" if o["id"] in territories else "country",
                        "area_km2": _area(row, notes), "population": _population(row, notes),
                        "population_year": row["population_year"]})
     return result
@@ -207,7 +209,8 @@ def convert(source: Path, target: Path) -> None:
                 for r in read_csv(HERE / "variants.csv")}
     raw_countries = read_csv(source / "countries.csv")
     header = f"Converted from {SOURCE} (public domain) by claimcheck.world.convert; as of {AS_OF}."
-    countries = country_rows(raw_countries, variants, notes)
+    territories = frozenset(r["country"] for r in read_csv(HERE / "territories.csv"))
+    countries = country_rows(raw_countries, variants, notes, territories)
     write_csv(target / "countries.csv", countries, header + "\nAliases are separated by '|'.")
     write_csv(target / "borders.csv", border_rows(read_csv(source / "borders.csv"), notes),
               header + "\nLand borders, one row a pair; a border's segments summed.")
