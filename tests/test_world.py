@@ -266,3 +266,14 @@ fact_tables:
     with pytest.raises(RuleError, match="unknown entity 'Atlantis'") as caught:
         _pack_with(tmp_path, yaml_text, people=people, borders=unknown)
     assert (caught.value.line, caught.value.column) == (4, 11)
+
+
+def test_superlatives_are_world_rankings_only(extractor):
+    from claimcheck.extract.superlatives import SuperlativeFinder
+    finder = SuperlativeFinder({"border_rank", "army_rank", "area_rank", "population_rank"})
+    found = finder.find("İstanbul aside, Russia's longest border is with Kazakhstan; Nigeria is the "
+                        "most populous country in Africa; the world's second-longest land border "
+                        "runs there, and India is the most populous nation on earth.")
+    assert [(r.text, r.rank, r.claim_type) for r in found] == [
+        ("the world's second-longest land border", 2, "border_rank"),
+        ("the most populous nation on earth", 1, "population_rank")]

@@ -26,6 +26,10 @@ RANKINGS = {
 }
 
 
+_SUPERLATIVE_WORDS = ("longest", "largest", "biggest", "most popul")
+_BEFORE, _AFTER = 40, 120        # room for "the world's second-" and "… in the world"
+
+
 @dataclass(frozen=True)
 class RankMention:
     start: int
@@ -42,15 +46,31 @@ class SuperlativeFinder:
         self._patterns = [(ct, _pattern(RANKINGS[ct])) for ct in RANKINGS if ct in claim_types]
 
     def find(self, text: str) -> list[RankMention]:
-        found = []
-        for claim_type, pattern in self._patterns:
-            for m in pattern.finditer(text):
-                if not (m["world"] or m["after"]):
-                    continue
-                ordinal = (m["ord"] or "first").lower()
-                found.append(RankMention(m.start(), m.end(), m.group(), ORDINALS.get(ordinal, 1),
-                                         claim_type))
-        return sorted(found, key=lambda r: r.start)
+        """The full patterns run only around a superlative word: most articles have none, and a
+        pattern that may start with "the world's second-" cannot be searched for quickly."""
+        found = {}
+        for at in _superlative_words(text) if self._patterns else ():
+            lo, hi = max(0, at - _BEFORE), at + _AFTER
+            for claim_type, pattern in self._patterns:
+                for m in pattern.finditer(text, lo, hi):
+                    if (m["world"] or m["after"]) and m.start() <= at < m.end():
+                        ordinal = (m["ord"] or "first").lower()
+                        found[m.start()] = RankMention(m.start(), m.end(), m.group(),
+                                                       ORDINALS.get(ordinal, 1), claim_type)
+        return sorted(found.values(), key=lambda r: r.start)
+
+
+def _superlative_words(text: str):
+    """Where a superlative word starts (str.find on the lowered text beats a case-blind regex)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):          # "İ" lowers to two characters: offsets would shift
+        yield from (m.start() for m in re.finditer(r"(?i)longest|largest|biggest|most popul", text))
+        return
+    for word in _SUPERLATIVE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            yield at
+            at = lowered.find(word, at + 1)
 
 
 def _pattern(ranked: str) -> re.Pattern:
