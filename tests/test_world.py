@@ -277,3 +277,9 @@ def test_superlatives_are_world_rankings_only(extractor):
     assert [(r.text, r.rank, r.claim_type) for r in found] == [
         ("the world's second-longest land border", 2, "border_rank"),
         ("the most populous nation on earth", 1, "population_rank")]
+
+
+def test_the_pack_digest_covers_its_tables(tmp_path):
+    first = _pack_with(tmp_path, GAZETTEER, people=COUNTRIES).digest
+    second = _pack_with(tmp_path, GAZETTEER, people=COUNTRIES + "Graustark,country,,,,\n").digest
+    assert first != second

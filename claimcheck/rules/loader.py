@@ -54,11 +54,24 @@ def load_pack(paths: list[str]) -> RulePack:
                                 "facts, checks)", str(file), m.line, m.column)
             check_sections(data, str(file))
             documents.append((str(file), text, data))
+            _digest_tables(digest, file, data)
         return _Builder(documents).build(digest.hexdigest()[:16])
     except RuleError as exc:
         if exc.context is None and exc.path in texts and exc.line:
             exc.context = caret_context(source_line(texts[exc.path], exc.line), exc.column or 1)
         raise
+
+
+def _digest_tables(digest, file: Path, data) -> None:
+    """The CSV tables a rule file reads are part of the pack: caches keyed by its digest must
+    see a change to them. (A table that cannot be read fails later, with its location.)"""
+    for section in ("gazetteers", "fact_tables"):
+        for item in data.get(section) or []:
+            if isinstance(item, dict) and isinstance(item.get("file"), str):
+                try:
+                    digest.update(b"\0table\0" + (file.parent / item["file"]).read_bytes())
+                except OSError:
+                    pass
 
 
 def _read(file: Path) -> str:
