@@ -153,6 +153,7 @@ def _countries(extractor, text: str, when: date | None = date(2026, 2, 2)) -> li
     ("Russia's army, the Russians' view, Moscow said, the Kremlin said.", ["Russia"] * 4),
     ("Kazakh and Kazakhstani diplomats.", ["Kazakhstan"] * 2),
     ("The Group of Seven, the G-7, NATO and the UN.", [None] * 4),
+    ("Chinese Taipei sailed the South China Sea to the Indian Ocean.", ["Taiwan", None, None]),
 ])
 def test_ambiguous_names(extractor, text, expected):
     assert [country for _, country in _countries(extractor, text)] == expected
