@@ -284,3 +284,13 @@ def test_the_pack_digest_covers_its_tables(tmp_path):
     first = _pack_with(tmp_path, GAZETTEER, people=COUNTRIES).digest
     second = _pack_with(tmp_path, GAZETTEER, people=COUNTRIES + "Graustark,country,,,,\n").digest
     assert first != second
+
+
+def test_a_hand_written_fact_may_name_a_leader_of_the_tables(tmp_path):
+    yaml_text = GAZETTEER + """claim_types:
+  - {id: troop_count, kind: quantity, dimension: count, units: [troops], key: [country]}
+facts:
+  - {id: ruritania-army, claim_type: troop_count, entities: [King Rudolf], value: 5000, source: x}
+"""
+    people = COUNTRIES + "Rudolf,person,King Rudolf,Ruritania,1990-01-01,\n"
+    assert "troop_count:Ruritania" in _pack_with(tmp_path, yaml_text, people=people).facts

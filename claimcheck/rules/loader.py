@@ -198,7 +198,8 @@ class _Builder:
                 raise RuleError(f"unknown entity '{name}' (declare it under entities)", path,
                                 m.line, m.column)
             entity = aliases[name]
-            members.append(entity.country if entity.kind != "country" and entity.country and
+            country = entity.country_at(None)   # a leader of one country only stands for it
+            members.append(country if entity.kind != "country" and country and
                            "country" in claim_type.key else entity.id)
         raw = item["value"]
         source = raw if isinstance(raw, YStr) else YStr(str(raw))
