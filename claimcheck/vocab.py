@@ -61,6 +61,10 @@ class Vocabulary:
     entities: tuple[Entity, ...] = ()
     claim_types: tuple[ClaimType, ...] = ()
     count_nouns: tuple[str, ...] = ()
+    # aliases that may also name other countries ("Korean": North Korea too), and the keys the
+    # pack has facts for: an ambiguous name takes the reading that makes a key with a fact
+    readings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    known_keys: frozenset[str] = frozenset()
 
     def alias_pattern(self) -> re.Pattern | None:
         """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi").

@@ -294,3 +294,16 @@ facts:
 """
     people = COUNTRIES + "Rudolf,person,King Rudolf,Ruritania,1990-01-01,\n"
     assert "troop_count:Ruritania" in _pack_with(tmp_path, yaml_text, people=people).facts
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("Patrols watch the Chinese-Korean border, 1,352 km long.", "border_length:China|North Korea"),
+    ("The Korean-South Korean border is 237 km long.", "border_length:North Korea|South Korea"),
+    ("The Congolese-Gabonese border is 2,567 km long.", "border_length:Gabon|Republic of the Congo"),
+    ("The Congolese-Ugandan border is 877 km long.",
+     "border_length:Democratic Republic of the Congo|Uganda"),
+    ("Korean and Chinese leaders will meet on Wednesday.", "meeting_date:China|South Korea"),
+])
+def test_an_ambiguous_name_takes_the_reading_with_a_fact(default_pack, extractor, sentence, key):
+    claims, _ = _findings(default_pack, extractor, sentence, set())
+    assert [c.key for c in claims] == [key]

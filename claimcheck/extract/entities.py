@@ -18,6 +18,7 @@ class Mention:
     end: int
     entity: Entity
     country: str | None = None     # the country the entity stands for at the article's date
+    readings: tuple[str, ...] = ()  # other countries an ambiguous name may stand for
 
 
 class EntityIndex:
@@ -28,6 +29,8 @@ class EntityIndex:
         self._pattern = vocabulary.alias_pattern()
         self._by_alias = vocabulary.entities_by_alias()
         self._by_id = {e.id: e for e in vocabulary.entities}
+        self._readings = dict(vocabulary.readings)
+        self._facts_for = {k.split(":", 1)[0] for k in vocabulary.known_keys}
         self._triggers = {
             ct.id: re.compile(r"(?i)\b(?:" + word_alternation(ct.triggers, space=r"\s+") + r")\b")
             for ct in vocabulary.claim_types if ct.triggers
@@ -43,7 +46,8 @@ class EntityIndex:
         for m in self._pattern.finditer(text):
             candidates = self._by_alias[m.group()]
             entity = candidates[0] if len(candidates) == 1 else _choose(candidates, m.group(), when)
-            found.append(Mention(m.start(), m.end(), entity, entity.country_at(when)))
+            found.append(Mention(m.start(), m.end(), entity, entity.country_at(when),
+                                 self._readings.get(m.group(), ())))
         return found
 
     def has_trigger(self, claim_type: ClaimType, text: str) -> bool:
@@ -64,9 +68,26 @@ class EntityIndex:
                     ids.add(entity.id)
                 elif kind == "country" and mention.country:
                     ids.add(mention.country)
+            if kind == "country" and ids:
+                ids = self._reading(claim_type, ids, mentions)
             if len(ids) >= claim_type.min_key_entities:
                 return tuple(sorted(ids))
         return ()
+
+    def _reading(self, claim_type: ClaimType, ids: set[str], mentions: list[Mention]) -> set[str]:
+        """Where the key has no fact but reading an ambiguous name otherwise gives one that
+        does ("the Chinese-Korean border": North Korea), take that reading."""
+        if claim_type.id not in self._facts_for or self._known(claim_type, ids):
+            return ids
+        for mention in mentions:
+            for other in mention.readings:
+                for swapped in (ids - {mention.country} | {other}, ids | {other}):
+                    if self._known(claim_type, swapped):
+                        return swapped
+        return ids
+
+    def _known(self, claim_type: ClaimType, members: set[str]) -> bool:
+        return f"{claim_type.id}:{'|'.join(sorted(members))}" in self.vocabulary.known_keys
 
 
 def _choose(candidates: tuple[Entity, ...], alias: str, when: date | None) -> Entity:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.errors import ExpressionError, RuleError, caret_context, suggestion
@@ -13,7 +14,7 @@ from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimensi
 from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
 from claimcheck.rules.pack import Check, Fact, RulePack
 from claimcheck.rules.schema import check_mapping, check_sections
-from claimcheck.rules.tables import gazetteer_entities, table_facts
+from claimcheck.rules.tables import gazetteer_entities, gazetteer_readings, table_facts
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -113,7 +114,8 @@ class _Builder:
 
     def build(self, digest: str) -> RulePack:
         entity_items = list(self.items("entities"))
-        tabled = [e for path, _, item in self.items("gazetteers") for e in gazetteer_entities(path, item)]
+        tabled = _merged([e for path, _, item in self.items("gazetteers")
+                          for e in gazetteer_entities(path, item)])
         entities = tuple(tabled) + tuple(
             Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
                    e.get("country")) for _, _, e in entity_items)
@@ -159,6 +161,13 @@ class _Builder:
                                 f"'{first.id}' at {first.path}:{first.line}", path, fact.line, 1)
             facts[fact.key] = fact
         self._table_facts(facts, types, vocabulary)
+        readings = tuple((alias, others) for path, _, item in self.items("gazetteers")
+                         for alias, others in gazetteer_readings(path, item))
+        for alias, others in readings:
+            if unknown := set(others) - countries:
+                raise RuleError(f"'{alias}' may name an unknown country: {', '.join(sorted(unknown))}",
+                                self.documents[0][0], 1, 1)
+        vocabulary = replace(vocabulary, readings=readings, known_keys=frozenset(facts))
         checks = tuple(self._check(path, text, item, types, nouns)
                        for path, text, item in self.items("checks"))
         return RulePack(vocabulary, facts, checks, tuple(p for p, _, _ in self.documents), digest)
@@ -259,6 +268,17 @@ class _Builder:
         line, column = position_in(source, fault.offset)
         return ExpressionError(fault.message, path, line, column,
                                caret_context(source_line(text, line), column))
+
+
+def _merged(entities: list[Entity]) -> list[Entity]:
+    """Entities of several gazetteers with one id are one entity: aliases and terms joined."""
+    by_id: dict[str, Entity] = {}
+    for e in entities:
+        first = by_id.get(e.id)
+        by_id[e.id] = e if first is None else replace(
+            first, aliases=tuple(dict.fromkeys(first.aliases + e.aliases)),
+            country=first.country or e.country, terms=first.terms + e.terms)
+    return list(by_id.values())
 
 
 def _reject(field: str, value, known, what: str, path: str):

@@ -59,8 +59,9 @@ FIELDS = {
     },
     "gazetteers": {
         "file": Field(STR, True, "the CSV file, relative to this rule file"),
-        "columns": Field(MAP, True, "which column holds id, kind, aliases, country, since, until "
-                         "(since/until: ISO dates of a term in which the entity stands for country)"),
+        "columns": Field(MAP, True, "which column holds id, kind, aliases, country, since, until, "
+                         "readings (since/until: ISO dates of a term in which the entity stands "
+                         "for country; readings: other countries the row's aliases may name)"),
         "separator": Field(STR, doc="what separates aliases in a cell (default |)"),
         "note": Field(STR),
     },

@@ -17,7 +17,7 @@ from claimcheck.expr.units import literal_quantity
 from claimcheck.rules.located import mark_of
 from claimcheck.vocab import Entity, Term
 
-GAZETTEER_COLUMNS = ("id", "kind", "aliases", "country", "since", "until")
+GAZETTEER_COLUMNS = ("id", "kind", "aliases", "country", "since", "until", "readings")
 RANK_SHOWN = 3
 
 
@@ -56,6 +56,23 @@ class Table:
             return date.fromisoformat(row[index].strip())
         except ValueError:
             self.fail(f"'{row[index]}' is not a date (YYYY-MM-DD)", line, row, index)
+
+
+def gazetteer_readings(yaml_path: str, item) -> list[tuple[str, tuple[str, ...]]]:
+    """(alias, other countries it may name) for rows with a `readings` column: the row's own
+    entity stays the first reading."""
+    if "readings" not in item["columns"]:
+        return []
+    table = Table(yaml_path, item)
+    columns = item["columns"]
+    aliases = table.column(str(columns.get("aliases", "aliases")), yaml_path, columns)
+    readings = table.column(str(columns["readings"]), yaml_path, columns)
+    separator = str(item.get("separator", "|"))
+    out = []
+    for _, row in table.rows:
+        others = tuple(r.strip() for r in row[readings].split(separator) if r.strip())
+        out += [(a.strip(), others) for a in row[aliases].split(separator) if a.strip() and others]
+    return out
 
 
 def gazetteer_entities(yaml_path: str, item, countries: set[str] | None = None) -> list[Entity]:
