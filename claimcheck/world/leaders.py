@@ -68,7 +68,11 @@ def parse(title: str, name: str, since: str, as_written: str, others=frozenset()
     surname = " ".join(words[i] for i in caps) if regnal else " ".join(words[i] for i in caps)
     full = " ".join(words[start:end])
     if caps[0] == start:             # surname first ("XI Jinping", "KIM Jong Un") or one name
-        short = full
+        given = name.casefold().split()
+        prefix = [w.casefold() for w in words[start:start + len(given)]] == given
+        # the profile's own shorter form, if it begins the name: "Muhammad Bin Salman"
+        short = " ".join(words[start:start + len(given)]) if prefix and 1 < len(given) < end - start \
+            else full
     else:
         short = f"{words[start]} {' '.join(words[caps[0]:caps[-1] + 1])}"
     clean_title = " ".join(tokens[:start]).strip()
