@@ -36,7 +36,7 @@ def _table(name: str) -> list[dict]:
 BORDERS = [b for b in _table("borders.csv") if float(b["length_km"]) >= 10]
 ADJECTIVE = {c["id"]: c["adjective"] for c in _table("countries.csv")}
 LEADERS = [l for l in _table("leaders.csv") if l["since"] and l["since"] <= PUBLISHED]
-LONGEST = max(BORDERS, key=lambda b: float(b["length_km"]))
+LONGEST = max(BORDERS, key=lambda b: float(b["length_km_max"]))
 
 
 def _findings(pack, extractor, text: str, only: set[str]):
@@ -62,7 +62,7 @@ def _border_sentence(a: str, b: str, length: str, rng: random.Random) -> str:
 def _border_case(pack, extractor, rng: random.Random, off: bool) -> bool:
     border = rng.choice(BORDERS)
     a, b = rng.sample([border["country_a"], border["country_b"]], 2)
-    km = float(border["length_km"])
+    km = float(rng.choice([border["length_km"], border["length_km_max"]]))
     if off:
         km *= rng.choice([-1, 1]) * rng.uniform(0.4, 0.6) + 1
     claims, findings = _findings(pack, extractor, _border_sentence(a, b, _length_text(km, rng), rng),

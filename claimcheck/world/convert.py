@@ -105,8 +105,8 @@ def _population(row: dict, notes: list[str]) -> str:
 
 
 def border_rows(rows: list[dict], notes: list[str]) -> list[dict]:
-    """Segments summed per side, then one row per pair; where the two sides disagree, the larger
-    sum is kept (a side sometimes lists only part of a border) and the disagreement noted."""
+    """Segments summed per side, then one row per pair. Where the two profiles disagree, the row
+    keeps both sums (length_km the smaller, length_km_max the larger): either is a true figure."""
     sides: dict[tuple[str, str], float] = defaultdict(float)
     for row in rows:
         if row["neighbour_country"] and _number(row["length_km"]) is not None:
@@ -115,13 +115,13 @@ def border_rows(rows: list[dict], notes: list[str]) -> list[dict]:
     for (a, b), length in sorted(sides.items()):
         if a > b and (b, a) in sides:
             continue
-        other = sides.get((b, a))
-        if other is not None and abs(other - length) > 0.5:
+        other = sides.get((b, a), length)
+        if abs(other - length) > 0.5:
             notes.append(f"{a}–{b}: {length:g} km from {a}'s profile, {other:g} km from {b}'s; "
-                         f"{max(length, other):g} km kept")
+                         f"both kept ({min(length, other):g}–{max(length, other):g} km)")
         first, second = sorted((a, b))
         out.append({"country_a": first, "country_b": second,
-                    "length_km": f"{max(length, other or 0):g}"})
+                    "length_km": f"{min(length, other):g}", "length_km_max": f"{max(length, other):g}"})
     return sorted(out, key=lambda r: (r["country_a"], r["country_b"]))
 
 
