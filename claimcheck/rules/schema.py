@@ -73,7 +73,7 @@ FIELDS = {
         "value_high": Field(STR, doc="a column holding the top of a range, if values are ranges"),
         "unit": Field(STR, True, "the unit of the values, such as km"),
         "source": Field(STR, True, "where the values come from"),
-        "as_of": Field(STR, doc="when the source gave them (YYYY-MM-DD)"),
+        "as_of": Field(STR, doc="when the source gave them (a date or a year)"),
         "as_of_column": Field(STR, doc="a column giving each row's as-of date or year instead"),
         "rank_where": Field(MAP, doc="rank only the rows whose columns hold these values, "
                             "e.g. {status: country}"),

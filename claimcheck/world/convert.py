@@ -20,7 +20,7 @@ from claimcheck.world import leaders as L
 from claimcheck.world.names import abbreviations, capitals, demonyms, parentheticals, strip_notes
 
 SOURCE = "CIA World Factbook 2025"
-AS_OF = "2025-12-31"
+AS_OF = "2025"                 # the edition; profiles were updated through the year
 HERE = Path(__file__).resolve().parent
 SEPARATOR = "|"
 
