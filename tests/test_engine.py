@@ -15,12 +15,12 @@ def _run(pack, extractor, *texts, only=None):
 def test_claim_scope_against_a_reference_fact(default_pack, extractor):
     ok = _run(default_pack, extractor, "date 2021-12-14 China and Russia share a 2,600-mile border.",
               only={"border-length-reference"})
-    bad = _run(default_pack, extractor, "date 2021-12-14 China and Russia share a 3,000-mile border.",
+    bad = _run(default_pack, extractor, "date 2021-12-14 China and Russia share a 4,000-mile border.",
                only={"border-length-reference"})
     assert ok == []
     (finding,) = bad
-    assert finding.scope == "claim" and finding.locations[0].text == "3,000-mile"
-    assert "4,209 km" in finding.message
+    assert finding.scope == "claim" and finding.locations[0].text == "4,000-mile"
+    assert "4,179 km" in finding.message  # the Factbook table (4,133 + 46 km)
 
 
 def test_article_scope_pairs_claims_of_one_key(default_pack, extractor):
@@ -58,7 +58,7 @@ def test_where_filters_pairs_far_apart_in_time(default_pack, extractor):
 
 
 def test_fingerprints_do_not_depend_on_position(default_pack, extractor):
-    text = "China and Russia share a 3,000-mile border."
+    text = "China and Russia share a 4,000-mile border."
     first = _run(default_pack, extractor, f"date 2021-12-14 {text}", only={"border-length-reference"})
     moved = _run(default_pack, extractor, f"date 2021-12-14 An added lead sentence.\n\n{text}",
                  only={"border-length-reference"})

@@ -15,6 +15,8 @@ PLANTED = {
     ("meeting-date-conflict", "summit/talks-on-thursday.txt", 4),        # Thursday vs Wednesday
     ("troop-count-conflict", "troops/buildup-60000.json", 5),            # 60,000 vs 120,000, same day
     ("border-length-inconsistent", "border/belarus-border-figures.txt", 5),  # 1,084 km vs ~400 miles
+    # the world tables know the Belarus–Ukraine border (1,111 km), so ~400 miles is also wrong
+    ("border-length-reference", "border/belarus-border-figures.txt", 5),
     ("border-length-reference", "other/us-canada-border.md", 7),         # 3,000 miles vs 8,891 km
     ("future-date-in-past", "other/asean-summit-schedule.txt", 1),       # "will meet" before publication
     ("troop-count-plausible", "other/taiwan-drills.txt", 1),             # 20,000,000 soldiers

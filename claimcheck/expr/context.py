@@ -36,7 +36,8 @@ class Context:
         if t.record == "article":
             return {"id": T.STRING, "title": T.STRING, "source": T.STRING, "published": T.DATE}
         if t.record == "fact":
-            return {"id": T.STRING, "value": self.value_type or T.NONE, "source": T.STRING}
+            return {"id": T.STRING, "value": self.value_type or T.NONE, "source": T.STRING,
+                    "as_of": T.STRING}
         if t.kind == "interval" and t.element is not None:
             if t.element.kind == "date":
                 return {"start": T.DATE, "end": T.DATE}

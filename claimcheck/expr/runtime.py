@@ -71,7 +71,7 @@ def _published(article, env):
 _ARTICLE_FIELDS = {"id": lambda a, env: a.id, "title": lambda a, env: a.title,
                    "source": lambda a, env: a.source, "published": _published}
 _FACT_FIELDS = {"id": lambda f, env: f.id, "value": lambda f, env: f.interval,
-                "source": lambda f, env: f.source}
+                "source": lambda f, env: f.source, "as_of": lambda f, env: f.as_of}
 _INTERVAL_FIELDS = {"low": lambda i, env: i[0], "start": lambda i, env: i[0],
                     "high": lambda i, env: i[1], "end": lambda i, env: i[1]}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from claimcheck.alternation import word_alternation
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
@@ -16,6 +17,8 @@ class Mention:
     start: int
     end: int
     entity: Entity
+    country: str | None = None     # the country the entity stands for at the article's date
+    readings: tuple[str, ...] = ()  # other countries an ambiguous name may stand for
 
 
 class EntityIndex:
@@ -24,18 +27,28 @@ class EntityIndex:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self._pattern = vocabulary.alias_pattern()
-        self._by_alias = vocabulary.entity_by_alias()
+        self._by_alias = vocabulary.entities_by_alias()
         self._by_id = {e.id: e for e in vocabulary.entities}
+        self._readings = dict(vocabulary.readings)
+        self._facts_for = {k.split(":", 1)[0] for k in vocabulary.known_keys}
         self._triggers = {
             ct.id: re.compile(r"(?i)\b(?:" + word_alternation(ct.triggers, space=r"\s+") + r")\b")
             for ct in vocabulary.claim_types if ct.triggers
         }
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, when: date | None = None) -> list[Mention]:
+        """Entities named in `text`. `when` is the article's date: a leader stands for their
+        country only while in office then; where an alias names several people, the one in
+        office wins, else the first the pack lists."""
         if self._pattern is None:
             return []
-        return [Mention(m.start(), m.end(), self._by_alias[m.group()])
-                for m in self._pattern.finditer(text)]
+        found = []
+        for m in self._pattern.finditer(text):
+            candidates = self._by_alias[m.group()]
+            entity = candidates[0] if len(candidates) == 1 else _choose(candidates, m.group(), when)
+            found.append(Mention(m.start(), m.end(), entity, entity.country_at(when),
+                                 self._readings.get(m.group(), ())))
+        return found
 
     def has_trigger(self, claim_type: ClaimType, text: str) -> bool:
         pattern = self._triggers.get(claim_type.id)
@@ -56,11 +69,34 @@ class EntityIndex:
                 entity = mention.entity
                 if entity.kind == kind:
                     ids.add(entity.id)
-                elif kind == "country" and entity.country:
-                    ids.add(entity.country)
+                elif kind == "country" and mention.country:
+                    ids.add(mention.country)
+            if kind == "country" and ids:
+                ids = self._reading(claim_type, ids, mentions)
             if len(ids) >= minimum:
                 return tuple(sorted(ids))
         return ()
+
+    def _reading(self, claim_type: ClaimType, ids: set[str], mentions: list[Mention]) -> set[str]:
+        """Where the key has no fact but reading an ambiguous name otherwise gives one that
+        does ("the Chinese-Korean border": North Korea), take that reading."""
+        if claim_type.id not in self._facts_for or self._known(claim_type, ids):
+            return ids
+        for mention in mentions:
+            for other in mention.readings:
+                for swapped in (ids - {mention.country} | {other}, ids | {other}):
+                    if self._known(claim_type, swapped):
+                        return swapped
+        return ids
+
+    def _known(self, claim_type: ClaimType, members: set[str]) -> bool:
+        return f"{claim_type.id}:{'|'.join(sorted(members))}" in self.vocabulary.known_keys
+
+
+def _choose(candidates: tuple[Entity, ...], alias: str, when: date | None) -> Entity:
+    """The entity whose own name the alias is, else the one in office, else the first listed."""
+    return next((e for e in candidates if e.id == alias), None) or next(
+        (e for e in candidates if e.in_office(when)), candidates[0])
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

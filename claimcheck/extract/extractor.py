@@ -20,6 +20,7 @@ from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.scan import lower
 from claimcheck.extract.tolls import find_tolls
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.superlatives import RankMention, SuperlativeFinder
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span, built
@@ -45,6 +46,7 @@ class Extractor:
             for trigger in ct.triggers:
                 trigger_type.setdefault(" ".join(trigger.lower().split()), ct.id)
         self.predicates = frames.Predicates(trigger_type, {ct.id: ct.event for ct in date_types if ct.event})
+        self.superlatives = SuperlativeFinder({ct.id for ct in vocabulary.claim_types})
 
     def extract(self, article: Article) -> list[Claim]:
         """Claims in text order. Each finder runs once over the whole text (regexes are cheap,
@@ -69,22 +71,24 @@ class Extractor:
                       if not any(q.start < e and s < q.end for s, e in taken)]
         taken += [(q.start, q.end) for q in quantities]
         quantities += [q for q in find_tolls(text) if not any(q.start < e and s < q.end for s, e in taken)]
+        ranks = self.superlatives.find(text)   # "the longest land border in the world"
         by_sentence: dict[int, list] = {}
-        for mention in sorted([*times, *quantities], key=lambda m: m.start):
+        for mention in sorted([*times, *quantities, *ranks], key=lambda m: m.start):
             by_sentence.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
         if not by_sentence:
             return []
 
         claims: list[Claim] = []
-        previous: list[Mention] = self.entities.mentions(article.title)
+        when = article.published   # a leader stands for a country only while in office
+        previous: list[Mention] = self.entities.mentions(article.title, when)
         # where the story happens, as its title and first sentence say: a toll in a sentence
         # that names no country ("the quake in Sichuan killed 65") is counted there
-        lead = previous + self.entities.mentions(sentences[0].text)
+        lead = previous + self.entities.mentions(sentences[0].text, when)
         for index, sentence in enumerate(sentences):
             found = by_sentence.get(index)
             if found is None and index + 1 not in by_sentence:
                 continue  # neither this sentence nor the next needs its entities
-            mentions = self.entities.mentions(sentence.text)
+            mentions = self.entities.mentions(sentence.text, when)
             if found:
                 attribution = attribution_of(sentence.text)
                 twin = _twin_signature(sentence, found)
@@ -117,6 +121,9 @@ class Extractor:
                     attached = frames.Attachment(None, None, "container")  # "their second meeting this year"
             claim_type = self.types.get(attached.claim_type) if attached.claim_type else None
             event, measure = attached.event or attached.act, None
+        elif isinstance(mention, RankMention):
+            value, hedges, measure, event = _rank_value(mention), (), None, None
+            claim_type = self.types[mention.claim_type]
         else:
             value = _quantity_value(mention)
             hedges = (mention.hedge,) if mention.hedge else ()
@@ -282,6 +289,11 @@ def _same_dimension(declared: str, extracted: str) -> bool:
     """Count nouns extract as "count"; the rule language calls that a plain number."""
     counts = (COUNT, "dimensionless")
     return declared == extracted or (declared in counts and extracted in counts)
+
+
+def _rank_value(r: RankMention) -> QuantityValue:
+    return built(QuantityValue, low=r.rank, high=r.rank, unit="rank", base_low=r.rank,
+                 base_high=r.rank, base_unit="", dimension="dimensionless")
 
 
 def _quantity_value(q: QuantityMention) -> QuantityValue:

@@ -94,7 +94,7 @@ EVENTS = {
 _EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
 _EVENT_RE = re.compile(r"\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
 
-DATE_BEFORE, DATE_AFTER = 60, 40
+DATE_BEFORE, DATE_AFTER = 100, 40
 # A bound is not the date of what it bounds: "by the end of the year", "until March".
 _BOUND = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
 # An act whose object is the trigger: the date goes with the act ("announced the talks on

@@ -30,6 +30,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|over|regarding|con
                            r"tensions?\s+(?:with|over|in)|(?:war|crisis|conflict|fighting|situation|"
                            r"invasion|attack|offensive|tensions)\s+(?:in|on|of|with|against)|"
                            r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
+_CLOSING_COMMA = re.compile(r",(?!\d)")
 # "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
 _BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
@@ -71,11 +72,11 @@ class Participants:
     place: Mention | str | None      # where it happens: a gazetteer mention or a name
 
 
-def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list]:
+def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list, int | None]:
     """The part of the clause [left, right) of `sentence` (in lower case: scan.lower) that
     reports the event at [lo, hi), and the holes in it: relative clauses and reporting
     participles before the claim (", who met Modi last week,", ", announced on Monday by
-    Beijing,")."""
+    Beijing,"), and where the antecedent of a relative clause holding the claim ends."""
     holes = []
     for m in _REPORTED.finditer(sentence, left, lo):
         if sentence[left:m.start()].rstrip().endswith(","):
@@ -89,22 +90,30 @@ def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, 
     if relative:
         right = relative.start()
     holes = [h for h in holes if h[0] >= left]
+    antecedent = None
     for m in _RELATIVE.finditer(sentence, left, lo):
-        close = sentence.find(",", m.end(), lo)
-        if close != -1:
-            holes.append((m.start(), close))
-    return left, right, holes
+        closing = _CLOSING_COMMA.search(sentence, m.end(), lo)   # not the comma of "1,046"
+        if closing:
+            holes.append((m.start(), closing.start()))
+        else:
+            # the claim is in the relative clause ("…state of Arunachal Pradesh, which shares a
+            # 1,046 km border with China"): it is about the clause and the name just before it
+            holes.append((left, m.start()))
+            antecedent = m.start()
+    return left, right, holes, antecedent
 
 
-def participants(sentence: str, low: str, bounds: tuple[int, int, list], mentions: list[Mention],
+def participants(sentence: str, low: str, bounds: tuple, mentions: list[Mention],
                  span: tuple[int, int]) -> Participants:
     """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart.
     `low` is the sentence in lower case (scan.lower), for the patterns that ignore case."""
-    left, right, holes = bounds
+    left, right, holes, antecedent = bounds
     known, place = [], None
     covered = list(holes)
     for m in mentions:
-        if not (left <= m.start < right) or any(s <= m.start < e for s, e in holes):
+        if not (left <= m.start < right):
+            continue
+        if any(s <= m.start < e for s, e in holes) and m.end != antecedent:
             continue
         covered.append((m.start, m.end))
         if _TOPIC_BEFORE.search(low, max(left, m.start - 45), m.start):

@@ -30,12 +30,19 @@ def split_sentences(text: str) -> list[Sentence]:
         # line or a heading always does
         if text[m.start()] == "." and "\n\n" not in m.group():
             word = _LAST_WORD.search(text, max(start, cut - 12), cut)
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            if word and (word.group(1).lower() in _ABBREVIATIONS or _is_initial(text, word)):
                 continue
         _append(sentences, text, start, cut)
         start = m.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _is_initial(text: str, word: re.Match) -> bool:
+    """A middle initial after a name: "Donald J. Trump", "George W. Bush"."""
+    letter = word.group(1)
+    return len(letter) == 1 and letter.isupper() and bool(
+        re.search(r"\b[A-Z][a-z]+ $", text[max(0, word.start() - 20):word.start()]))
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.errors import ExpressionError, RuleError, caret_context, suggestion
@@ -13,6 +14,7 @@ from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimensi
 from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
 from claimcheck.rules.pack import Check, Fact, RulePack
 from claimcheck.rules.schema import check_mapping, check_sections
+from claimcheck.rules.tables import gazetteer_entities, gazetteer_readings, table_facts
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -53,11 +55,24 @@ def load_pack(paths: list[str]) -> RulePack:
                                 "facts, checks)", str(file), m.line, m.column)
             check_sections(data, str(file))
             documents.append((str(file), text, data))
+            _digest_tables(digest, file, data)
         return _Builder(documents).build(digest.hexdigest()[:16])
     except RuleError as exc:
         if exc.context is None and exc.path in texts and exc.line:
             exc.context = caret_context(source_line(texts[exc.path], exc.line), exc.column or 1)
         raise
+
+
+def _digest_tables(digest, file: Path, data) -> None:
+    """The CSV tables a rule file reads are part of the pack: caches keyed by its digest must
+    see a change to them. (A table that cannot be read fails later, with its location.)"""
+    for section in ("gazetteers", "fact_tables"):
+        for item in data.get(section) or []:
+            if isinstance(item, dict) and isinstance(item.get("file"), str):
+                try:
+                    digest.update(b"\0table\0" + (file.parent / item["file"]).read_bytes())
+                except OSError:
+                    pass
 
 
 def _read(file: Path) -> str:
@@ -99,12 +114,24 @@ class _Builder:
 
     def build(self, digest: str) -> RulePack:
         entity_items = list(self.items("entities"))
-        entities = tuple(Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
-                                e.get("country")) for _, _, e in entity_items)
+        tabled = _merged([e for path, _, item in self.items("gazetteers")
+                          for e in gazetteer_entities(path, item)])
+        entities = tuple(tabled) + tuple(
+            Entity(str(e["id"]), str(e["kind"]), tuple(map(str, e.get("aliases", []))),
+                   e.get("country")) for _, _, e in entity_items)
         countries = {e.id for e in entities if e.kind == "country"}
+        tabled_ids = {e.id for e in tabled}
         for path, _, item in entity_items:
+            if item["id"] in tabled_ids:
+                m = mark_of(item["id"])
+                raise RuleError(f"entity '{item['id']}' is already declared by a gazetteer", path,
+                                m.line, m.column)
             if "country" in item and item["country"] not in countries:
                 _reject("country", item["country"], countries, "country entity", path)
+        named = {t.country for e in tabled for t in e.terms} | {e.country for e in tabled}
+        if named - countries - {None}:
+            for path, _, item in self.items("gazetteers"):
+                gazetteer_entities(path, item, countries)   # again, to locate the wrong country
         kinds = {e.kind for e in entities} | STANDARD_KINDS
         claim_types = []
         for path, _, item in self.items("claim_types"):
@@ -133,9 +160,32 @@ class _Builder:
                 raise RuleError(f"fact '{fact.id}' is about the same thing ({fact.key}) as fact "
                                 f"'{first.id}' at {first.path}:{first.line}", path, fact.line, 1)
             facts[fact.key] = fact
+        self._table_facts(facts, types, vocabulary)
+        readings = tuple((alias, others) for path, _, item in self.items("gazetteers")
+                         for alias, others in gazetteer_readings(path, item))
+        for alias, others in readings:
+            if unknown := set(others) - countries:
+                raise RuleError(f"'{alias}' may name an unknown country: {', '.join(sorted(unknown))}",
+                                self.documents[0][0], 1, 1)
+        vocabulary = replace(vocabulary, readings=readings, known_keys=frozenset(facts))
         checks = tuple(self._check(path, text, item, types, nouns)
                        for path, text, item in self.items("checks"))
         return RulePack(vocabulary, facts, checks, tuple(p for p, _, _ in self.documents), digest)
+
+    def _table_facts(self, facts: dict, types: dict, vocabulary: Vocabulary) -> None:
+        """Facts from tables; a hand-written fact about the same key wins over a table's row."""
+        aliases = vocabulary.entity_by_alias()
+
+        def entity_of(name: str) -> str | None:
+            entity = aliases.get(name)
+            return None if entity is None else entity.country_at(None) or entity.id
+
+        for path, _, item in self.items("fact_tables"):
+            claim_type = self._known_type(item["claim_type"], types, path)
+            if "rank_claim_type" in item:
+                self._known_type(item["rank_claim_type"], types, path)
+            for fact in table_facts(path, item, claim_type, entity_of, Fact):
+                facts.setdefault(fact.key, fact)
 
     @staticmethod
     def _claim_type(item) -> ClaimType:
@@ -160,7 +210,8 @@ class _Builder:
                 raise RuleError(f"unknown entity '{name}' (declare it under entities)", path,
                                 m.line, m.column)
             entity = aliases[name]
-            members.append(entity.country if entity.kind != "country" and entity.country and
+            country = entity.country_at(None)   # a leader of one country only stands for it
+            members.append(country if entity.kind != "country" and country and
                            "country" in claim_type.key else entity.id)
         raw = item["value"]
         source = raw if isinstance(raw, YStr) else YStr(str(raw))
@@ -220,6 +271,17 @@ class _Builder:
         line, column = position_in(source, fault.offset)
         return ExpressionError(fault.message, path, line, column,
                                caret_context(source_line(text, line), column))
+
+
+def _merged(entities: list[Entity]) -> list[Entity]:
+    """Entities of several gazetteers with one id are one entity: aliases and terms joined."""
+    by_id: dict[str, Entity] = {}
+    for e in entities:
+        first = by_id.get(e.id)
+        by_id[e.id] = e if first is None else replace(
+            first, aliases=tuple(dict.fromkeys(first.aliases + e.aliases)),
+            country=first.country or e.country, terms=first.terms + e.terms)
+    return list(by_id.values())
 
 
 def _reject(field: str, value, known, what: str, path: str):

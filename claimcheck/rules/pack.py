@@ -20,6 +20,7 @@ class Fact:
     source: str
     path: str
     line: int
+    as_of: str = ""                # when the source gave the value (ISO date), if known
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ SECTIONS = {
     "claim_types": "what to extract and how to key it",
     "count_nouns": "nouns that make a bare number a count (\"troops\", \"people\")",
     "facts": "reference values with a source",
+    "gazetteers": "entities read from a CSV table beside the rule file, one row each",
+    "fact_tables": "reference facts read from a CSV table beside the rule file, one row each",
     "checks": "the checks themselves",
 }
 
@@ -58,6 +60,31 @@ FIELDS = {
         "entities": Field(LIST, True, "the entities that form its key", items=STR),
         "value": Field(STR + NUM, True, "a literal such as 4209 km"),
         "source": Field(STR, True, "where the value comes from"),
+        "note": Field(STR),
+    },
+    "gazetteers": {
+        "file": Field(STR, True, "the CSV file, relative to this rule file"),
+        "columns": Field(MAP, True, "which column holds id, kind, aliases, country, since, until, "
+                         "readings (since/until: ISO dates of a term in which the entity stands "
+                         "for country; readings: other countries the row's aliases may name)"),
+        "separator": Field(STR, doc="what separates aliases in a cell (default |)"),
+        "note": Field(STR),
+    },
+    "fact_tables": {
+        "file": Field(STR, True, "the CSV file, relative to this rule file"),
+        "claim_type": Field(STR, True, "the claim type every row is about"),
+        "entities": Field(LIST, True, "the columns naming the entities that form the key", items=STR),
+        "value": Field(STR, True, "the column holding the value"),
+        "value_high": Field(STR, doc="a column holding the top of a range, if values are ranges"),
+        "unit": Field(STR, True, "the unit of the values, such as km"),
+        "source": Field(STR, True, "where the values come from"),
+        "as_of": Field(STR, doc="when the source gave them (a date or a year)"),
+        "as_of_column": Field(STR, doc="a column giving each row's as-of date or year instead"),
+        "rank_where": Field(MAP, doc="rank only the rows whose columns hold these values, "
+                            "e.g. {status: country}"),
+        "rank_claim_type": Field(STR, doc="also declare each row's rank by value (1 = largest) as "
+                                 "a fact of this claim type"),
+        "rank_word": Field(STR, doc="the comparative the ranking's messages use (default larger)"),
         "note": Field(STR),
     },
     "checks": {

@@ -1,0 +1,82 @@
+"""Superlatives that rank a thing in the world: "the longest land border in the world", "the
+world's second-largest army". Each is a rank claim (1 = the largest) of the claim type named
+below, if the pack declares it; its key comes from the countries named in the clause, as for any
+claim, and a check compares the rank with the rank the pack's fact tables give.
+
+Only world rankings count ("Russia's longest border" ranks within Russia's borders, so it is not
+one), and precision comes first: the superlative must be written next to its noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.ordinals import ORDINALS
+
+# claim type → what is ranked: superlatives, each followed by the nouns it ranks
+RANKINGS = {
+    "border_rank": r"longest\s+(?:land\s+|international\s+|shared\s+|common\s+)?"
+                   r"(?:border|frontier|boundary)",
+    "army_rank": r"(?:largest|biggest)\s+(?:active\s+|standing\s+)?(?:army|armed\s+forces|military)",
+    "population_rank": r"(?:most\s+popul(?:ous|ated)\s+(?:country|nation)|(?:largest|biggest)\s+"
+                       r"(?:country|nation)\s+by\s+population)",
+    "area_rank": r"(?:largest|biggest)\s+(?:country|nation)(?:\s+by\s+(?:area|size|land\s+mass))?"
+                 r"(?!\s+(?:by|in\s+terms\s+of)\s+(?:population|economy|GDP|output))",
+}
+
+
+_SUPERLATIVE_WORDS = ("longest", "largest", "biggest", "most popul")
+_BEFORE, _AFTER = 40, 120        # room for "the world's second-" and "… in the world"
+
+
+@dataclass(frozen=True)
+class RankMention:
+    start: int
+    end: int
+    text: str
+    rank: int
+    claim_type: str
+
+
+class SuperlativeFinder:
+    """Built once per pack, for the ranking claim types it declares."""
+
+    def __init__(self, claim_types: set[str]):
+        self._patterns = [(ct, _pattern(RANKINGS[ct])) for ct in RANKINGS if ct in claim_types]
+
+    def find(self, text: str) -> list[RankMention]:
+        """The full patterns run only around a superlative word: most articles have none, and a
+        pattern that may start with "the world's second-" cannot be searched for quickly."""
+        found = {}
+        for at in _superlative_words(text) if self._patterns else ():
+            lo, hi = max(0, at - _BEFORE), at + _AFTER
+            for claim_type, pattern in self._patterns:
+                for m in pattern.finditer(text, lo, hi):
+                    if (m["world"] or m["after"]) and m.start() <= at < m.end():
+                        ordinal = (m["ord"] or "first").lower()
+                        found[m.start()] = RankMention(m.start(), m.end(), m.group(),
+                                                       ORDINALS.get(ordinal, 1), claim_type)
+        return sorted(found.values(), key=lambda r: r.start)
+
+
+def _superlative_words(text: str):
+    """Where a superlative word starts (str.find on the lowered text beats a case-blind regex)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):          # "İ" lowers to two characters: offsets would shift
+        yield from (m.start() for m in re.finditer(r"(?i)longest|largest|biggest|most popul", text))
+        return
+    for word in _SUPERLATIVE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            yield at
+            at = lowered.find(word, at + 1)
+
+
+def _pattern(ranked: str) -> re.Pattern:
+    ordinal = "|".join(o for o in ORDINALS if o != "first")
+    return re.compile(
+        rf"(?:\bthe\s+)?(?P<world>(?:world|globe|planet)['’]s\s+)?"
+        rf"(?:(?P<ord>{ordinal})[\s-]+)?\b{ranked}\b"
+        rf"(?P<after>\s+(?:in\s+the\s+world|on\s+(?:earth|the\s+planet)|anywhere|worldwide|"
+        rf"of\s+any\s+(?:two\s+)?(?:countries|nations)))?", re.I)

@@ -1,0 +1,1 @@
+"""The world gazetteer: converting the CIA World Factbook tables into the rule pack's own files."""
