@@ -7,7 +7,12 @@ the extraction alone (start-up and pack loading are left out, as they are measur
 the start-up benchmark). The other revision is checked out with `git worktree` into a temporary
 folder and removed afterwards.
 
+With --instructions, each tree's cost is instead counted in machine instructions by valgrind's
+callgrind (for the articles beyond a first batch that warms the caches): repeatable to a fraction
+of a percent whatever else the machine is doing, at fifty times the run time.
+
 usage: python benchmarks/compare_revisions.py [REV] [--articles N] [--rounds N] [--target 0.8]
+                                              [--instructions]
 """
 
 from __future__ import annotations
@@ -40,6 +45,34 @@ print(len(articles) / (time.process_time() - started), claims)
 """
 
 
+_COUNT_ONLY = r"""
+import sys
+tree, bench, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, tree)
+sys.path.insert(1, bench)
+from claimcheck.corpus.formats import parse_article
+from claimcheck.extract import Extractor
+from claimcheck.rules import load_pack
+import synthetic
+extractor = Extractor(load_pack([tree + "/rules"]).vocabulary)
+for i, g in enumerate(synthetic.long_articles(count)):
+    extractor.extract(parse_article(g.text, f"a{i}.txt", f"a{i}.txt")[0])
+"""
+WARM = 20
+
+
+def instructions(tree: Path, count: int) -> int:
+    """Instructions for `count` articles: a run of WARM + count less a run of WARM."""
+    def run(n: int) -> int:
+        with tempfile.NamedTemporaryFile() as out:
+            subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}",
+                            sys.executable, "-c", _COUNT_ONLY, str(tree), str(ROOT / "benchmarks"), str(n)],
+                           capture_output=True, text=True, check=True)
+            totals = [line for line in Path(out.name).read_text().splitlines() if line.startswith("totals:")]
+            return int(totals[0].split()[1])
+    return run(WARM + count) - run(WARM)
+
+
 def rate(tree: Path, count: int) -> tuple[float, int]:
     out = subprocess.run([sys.executable, "-c", _WORKER, str(tree), str(ROOT / "benchmarks"), str(count)],
                          capture_output=True, text=True, check=True)
@@ -54,7 +87,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--target", type=float, default=0.8,
                         help="the lowest acceptable ratio of this checkout's speed to REV's")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions with valgrind instead of timing (repeatable)")
     args = parser.parse_args()
+    if args.instructions:
+        return compare_instructions(args)
     with tempfile.TemporaryDirectory() as scratch:
         other = Path(scratch) / "rev"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(other), args.rev],
@@ -71,6 +108,23 @@ def main() -> int:
     print(f"this checkout: {mine:,.0f} articles/CPU-s ({ours[0][1]:,} claims)")
     ratio = mine / base
     print(f"ratio {ratio:.2f} (target at least {args.target:.2f}): {'met' if ratio >= args.target else 'NOT met'}")
+    return 0 if ratio >= args.target else 1
+
+
+def compare_instructions(args) -> int:
+    count = min(args.articles, 100)
+    with tempfile.TemporaryDirectory() as scratch:
+        other = Path(scratch) / "rev"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(other), args.rev],
+                       check=True)
+        try:
+            base, mine = instructions(other, count), instructions(ROOT, count)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
+    print(f"{args.rev}: {base / count / 1e6:,.1f} M instructions an article")
+    print(f"this checkout: {mine / count / 1e6:,.1f} M instructions an article")
+    ratio = base / mine
+    print(f"speed ratio {ratio:.2f} (target at least {args.target:.2f}): {'met' if ratio >= args.target else 'NOT met'}")
     return 0 if ratio >= args.target else 1
 
 

@@ -91,12 +91,14 @@ class Extractor:
             mentions = self.entities.mentions(sentence.text, when)
             if found:
                 attribution = attribution_of(sentence.text)
-                twin = _twin_signature(sentence, found)
+                twin = ""
                 for place, mention in enumerate(found):
                     claim = self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
                                         mentions, previous, attribution, lead, found)
-                    if claim.key is None and twin is not None:
-                        claim.__dict__["key"] = f"{claim.claim_type}~{twin}.{place}@{article.published}"
+                    if claim.key is None:
+                        twin = _twin_signature(sentence, found) if twin == "" else twin
+                        if twin is not None:
+                            claim.__dict__["key"] = f"{claim.claim_type}~{twin}.{place}@{article.published}"
                     claims.append(claim)
             if mentions:
                 previous = mentions

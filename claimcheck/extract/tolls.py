@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
                rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
      ("kill", "dead", "died", "injur", "wound", "missing", "hurt")),
 ]
+_NUMBER_FIRST = _PATTERNS[-1][0]
+_TOLL_VERB = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|hurt)\b")
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)")
 _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt", "fatal", "victim")
@@ -57,8 +59,14 @@ def find_tolls(text: str) -> list[QuantityMention]:
         if not _NUMBERISH.search(chunk):
             continue        # every toll has a number
         for pattern, needs in _PATTERNS:
-            if any(n in chunk for n in needs):
-                for m in pattern.finditer(lowered, lo, hi):
+            if not any(n in chunk for n in needs):
+                continue
+            # the pattern that starts at a number runs only just before its verb: scanning a
+            # whole window for numbers at every place costs more than the rest together
+            spans = ([(max(lo, v.start() - 60), v.end()) for v in _TOLL_VERB.finditer(lowered, lo, hi)]
+                     if pattern is _NUMBER_FIRST else [(lo, hi)])
+            for a, b in spans:
+                for m in pattern.finditer(lowered, a, b):
                     mention = _mention(m, text)
                     if mention is not None:
                         found.setdefault(mention.start, mention)
