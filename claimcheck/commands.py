@@ -31,7 +31,7 @@ def _pack(args, config: Config) -> RulePack:
         or [DEFAULT_RULES]
     pack = load_pack(paths)
     try:
-        return pack.configured(config.disable, config.severity)
+        return pack.configured(config.disable, config.severity, config.min_confidence)
     except KeyError as exc:
         raise UsageError(f"{exc.args[0]} (in 'disable' or 'severity')", config.path, 1, 1) from None
 
@@ -80,7 +80,8 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
-    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full))
+    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
+                                                                 config.stories))
     _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
@@ -134,11 +135,12 @@ def cmd_extract(args) -> int:
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
         extraction = extract_corpus(paths, pack, jobs, cache)
-        return extraction.claims.load(), extraction.warnings
-    claims, warnings = _with_cache(args, pack, extract)
+        return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
+    claims, warnings, stories = _with_cache(args, pack, extract)
     _warn_all(warnings)
     if args.format == "jsonl":
-        write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))
+        write("".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
+                                 ensure_ascii=False) + "\n" for c in claims))
     else:
         write(claims_table(claims))
     return EXIT_OK

@@ -159,7 +159,7 @@ def _counting_engine(monkeypatch) -> list[int]:
     runs = []
     real = pipeline.run_checks
     monkeypatch.setattr("claimcheck.pipeline.run_checks",
-                        lambda *args: runs.append(1) or real(*args))
+                        lambda *args, **kwargs: runs.append(1) or real(*args, **kwargs))
     return runs
 
 
