@@ -281,3 +281,33 @@ def test_a_stored_claim_count_that_does_not_match_is_damage(tmp_path, default_pa
     warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     with pytest.raises(CacheDamaged):
         warm.claims.load()
+
+
+def test_restored_articles_keep_their_story_signature(tmp_path, default_pack, monkeypatch):
+    """A restored article has no text: its story comes from the signature the cache kept, and a
+    re-check that runs the engine again (other settings) groups it as a cold run does."""
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    (corpus / "c.txt").write_text("date 2021-12-14 The harbour ferry will resume in July.")
+    cold = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert all(a.text == "" for a in warm.articles)   # restored, not read
+    assert warm.signatures == cold.signatures and warm.signatures["a.txt"]
+    assert warm.stories().of == cold.stories().of == {"a.txt": "a.txt", "b.txt": "a.txt",
+                                                      "c.txt": "c.txt"}
+    runs = _counting_engine(monkeypatch)
+    first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    quieter = default_pack.configured(min_confidence=0.99)
+    again = check_corpus([str(corpus)], quieter, cache=ClaimCache(path, quieter.digest))
+    assert len(runs) == 2   # the confidence threshold keys the result: the engine ran again
+    assert [f.confidence for f in again.findings] == [f.confidence for f in first.findings]
+    assert again.coverage == first.coverage and again.stories == first.stories
+    assert first.findings[0].locations[0].story == "a.txt"
+
+
+def test_a_cached_result_keeps_confidence_coverage_and_stories(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    cold = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert warm.findings == cold.findings and warm.findings[0].confidence is not None
+    assert warm.coverage == cold.coverage and warm.coverage["checks"]
+    assert warm.stories == cold.stories
