@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
 from stop_words import get_stop_words
@@ -124,7 +125,6 @@ def signature(article: Article, aliases: re.Pattern | None = None,
                 _add_name(terms, "@" + entity.lower())
             return " "
         text = aliases.sub(fold, text)
-    stems = _stemmer()
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token[0].isdigit():
@@ -138,7 +138,7 @@ def signature(article: Article, aliases: re.Pattern | None = None,
         if token[0].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
             _add_name(terms, word)
         else:
-            terms.add(stems.stemWord(word))
+            terms.add(_stem(word))
     return tuple(sorted(terms))
 
 
@@ -156,13 +156,10 @@ def group(articles: Sequence[Article], signatures: Mapping[str, Iterable[str]],
             x = parent[x]
         return x
 
-    published = {a.id: a.published for a in dated}
     for a, b in _candidates(dated, terms, settings):
-        if abs((published[a] - published[b]).days) <= settings.window_days \
-                and jaccard(terms[a], terms[b]) >= settings.threshold:
+        if find(a) != find(b) and jaccard(terms[a], terms[b]) >= settings.threshold:
             ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            parent[max(ra, rb)] = min(ra, rb)
     first: dict[str, Article] = {}
     for a in sorted(articles, key=_first):
         first.setdefault(find(a.id), a)
@@ -171,21 +168,38 @@ def group(articles: Sequence[Article], signatures: Mapping[str, Iterable[str]],
 
 def _candidates(articles: list[Article], terms: Mapping[str, frozenset[str]],
                 settings: StorySettings) -> Iterable[tuple[str, str]]:
-    """Pairs whose MinHash signatures make them likely to pass the threshold (each once)."""
-    if len(articles) < 2:
+    """Pairs worth verifying, each once: articles that share an LSH bucket (a band of their
+    MinHash signatures) and were published within the window. Inside a bucket, in publication
+    order, each article is paired with the one before it only, so a bucket of a thousand
+    reports of one big event costs a thousand checks, not half a million; union-find links the
+    rest. Banding runs on the signatures as one numpy array, with the bands and rows that
+    MinHashLSH chooses for the threshold (its own index answers one query at a time, and a
+    query returns the whole bucket)."""
+    n = len(articles)
+    if n < 2:
         return
-    # small sets make MinHash estimates noisy: lean to recall, exact Jaccard decides
-    lsh_threshold = max(0.05, settings.threshold * 0.5)
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=settings.num_perm)
+    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm,
+                     weights=(0.3, 0.7))   # a missed link costs more than a Jaccard check
     sets = [[t.encode("utf-8", "surrogatepass") for t in sorted(terms[a.id])] for a in articles]
-    hashes = MinHash.bulk(sets, num_perm=settings.num_perm, seed=settings.seed)
-    with lsh.insertion_session() as session:
-        for article, minhash in zip(articles, hashes):
-            session.insert(article.id, minhash, check_duplication=False)
-    for article, minhash in zip(articles, hashes):
-        for other in sorted(lsh.query(minhash)):
-            if other > article.id:
-                yield article.id, other
+    signatures = np.array([m.hashvalues for m in
+                           MinHash.bulk(sets, num_perm=settings.num_perm, seed=settings.seed)])
+    by_time = sorted(range(n), key=lambda i: (articles[i].published, articles[i].id))
+    signatures = signatures[by_time]                    # row i: the i-th article to appear
+    days = np.array([articles[i].published.toordinal() for i in by_time])
+    rank = np.arange(n)
+    found = []
+    for start, end in lsh.hashranges:
+        band = np.ascontiguousarray(signatures[:, start:end])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * (end - start)))).ravel()
+        _, bucket = np.unique(keys, return_inverse=True)
+        order = np.lexsort((rank, bucket.ravel()))
+        first, second = order[:-1], order[1:]
+        linked = (bucket.ravel()[first] == bucket.ravel()[second]) \
+            & (days[second] - days[first] <= settings.window_days)
+        found.append(first[linked].astype(np.int64) * n + second[linked])
+    for code in np.unique(np.concatenate(found)).tolist():
+        earlier, later = divmod(code, n)
+        yield articles[by_time[earlier]].id, articles[by_time[later]].id
 
 
 def _first(article: Article) -> tuple:
@@ -203,6 +217,10 @@ def _stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("en"))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("english")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """Stemming is the costly part of a signature, and news repeats its words."""
+    return _STEMMER.stemWord(word)
