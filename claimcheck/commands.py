@@ -12,6 +12,7 @@ from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
+from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
@@ -185,7 +186,14 @@ def cmd_explain(args) -> int:
            check.description, ""]
     if check.where is not None:
         out.append(f"applies where: {check.where.source}")
-    out += [f"asserts:       {check.assertion.source}", f"message:       {check.message_text}", ""]
+    out += [f"asserts:       {check.assertion.source}", f"message:       {check.message_text}"]
+    if check.scope == "corpus":
+        out.append(f"compares:      claims of articles in one {check.within}")
+    if check.scope != "claim":
+        threshold = check.min_confidence if check.min_confidence is not None \
+            else DEFAULT_MIN_CONFIDENCE
+        out.append(f"lowered to info below confidence {threshold:g}")
+    out.append("")
     for expect in ("pass", "fail"):
         for example in (check.examples or {}).get(expect) or []:
             texts = example if isinstance(example, list) else [example]

@@ -125,3 +125,18 @@ def test_a_large_corpus_is_grouped_in_about_linear_time(default_pack):
 def test_the_threshold_is_a_setting(default_pack, threshold, joined):
     _, stories = _stories(default_pack, SUMMIT, SUMMIT_REWORDED, threshold=threshold)
     assert stories.same("a0.txt", "a1.txt") == joined
+
+
+def test_story_settings_and_min_confidence_come_from_the_configuration(tmp_path):
+    from claimcheck.config import discover
+    from claimcheck.errors import ClaimcheckError
+    (tmp_path / "claimcheck.yaml").write_text(
+        "min_confidence: 0.7\nstories: {window_days: 3, threshold: 0.25}\n")
+    config = discover(tmp_path)
+    assert config.min_confidence == 0.7
+    assert config.stories == S.StorySettings(window_days=3, threshold=0.25)
+    for bad in ("min_confidence: 2\n", "stories: {window: 3}\n", "stories: {threshold: 0}\n",
+                "stories: 7\n"):
+        (tmp_path / "claimcheck.yaml").write_text(bad)
+        with pytest.raises(ClaimcheckError, match="min_confidence|stories"):
+            discover(tmp_path)
