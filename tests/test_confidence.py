@@ -125,6 +125,8 @@ def test_frames_that_differ_make_a_pair_unsure(default_pack, extractor):
     assert low <= 0.15 and "no participant in common" in why
     low, _ = confidence(replace(a, event="meeting"), replace(b, event="attack"), stories)
     assert low <= 0.2
+    related, why = confidence(replace(a, event="meeting"), replace(b, event="call"), stories)
+    assert related >= sure and "related events (meeting, call)" in why
 
 
 def test_sentence_similarity_leaves_out_the_value(default_pack, extractor):

@@ -24,6 +24,17 @@ from claimcheck.stories import Stories
 
 DEFAULT_MIN_CONFIDENCE = 0.5   # pair findings below it are lowered to info
 NEAR_IDENTICAL = 0.85          # sentence similarity, apart from the value, for "one figure changed"
+# Frame words that outlets use for one and the same thing: "will meet by video" in one report is
+# "a video call" or "talks" in another. Two labels of one family are related, not different;
+# labels outside these families are compared as written.
+FAMILIES = {
+    "event": [("meeting", "meet", "summit", "talks", "call", "video call", "conference",
+               "visit", "negotiations", "discussion"),
+              ("attack", "strike", "shelling", "bombing", "raid", "assault", "offensive"),
+              ("deployment", "build-up", "buildup", "exercise", "drills")],
+    "measure": [("deployed", "massed", "stationed", "gathered", "assembled", "amassed"),
+                ("killed", "dead", "died", "death toll")],
+}
 
 
 def confidence(a: Claim, b: Claim, stories: Stories | None) -> tuple[float, str]:
@@ -36,6 +47,8 @@ def confidence(a: Claim, b: Claim, stories: Stories | None) -> tuple[float, str]
         if x == y:
             score += weight
             reasons.append(f"same {field} ({x})")
+        elif _related(field, x, y):
+            reasons.append(f"related {field}s ({x}, {y})")
         else:
             ceiling = min(ceiling, cap)
             reasons.append(f"different {field}s ({x}, {y})")
@@ -48,6 +61,11 @@ def confidence(a: Claim, b: Claim, stories: Stories | None) -> tuple[float, str]
         score += 0.1
         reasons.append("similar sentences")
     return round(max(0.0, min(score, ceiling, 1.0)), 2), "; ".join(reasons)
+
+
+def _related(field: str, x: str, y: str) -> bool:
+    x, y = x.lower(), y.lower()
+    return any(x in family and y in family for family in FAMILIES.get(field, ()))
 
 
 def _story(a: Claim, b: Claim, stories: Stories | None) -> tuple[float, list[str]]:
