@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -139,7 +140,7 @@ class ClaimCache:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
                 claims = StoredClaims(files[path], int(position), int(count))
-                signature = tuple(json.loads(terms))
+                signature = tuple(map(sys.intern, json.loads(terms)))
                 if not all(isinstance(t, str) for t in signature):
                     raise TypeError("signature")
             except (ValueError, TypeError):

@@ -22,6 +22,7 @@ from it have no text.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,7 +71,7 @@ class StorySettings:
 class Stories:
     """Which story each article is in, and how alike two articles are (for confidence)."""
     of: dict[str, str] = field(default_factory=dict)                 # article id → story id
-    terms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # signatures, by id
 
     def story(self, article_id: str) -> str | None:
         return self.of.get(article_id)
@@ -114,10 +115,12 @@ def of_articles(articles: Sequence[Article], vocabulary,
     return group(articles, {a.id: sign(a) for a in articles}, settings)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    """Exact Jaccard similarity of two signatures (sequences without repeats)."""
     if not a and not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(set(a).intersection(b))
+    return common / (len(a) + len(b) - common)
 
 
 def signature(article: Article, aliases: re.Pattern | None = None,
@@ -148,13 +151,13 @@ def signature(article: Article, aliases: re.Pattern | None = None,
             _add_name(terms, word)
         else:
             terms.add(_stem(word))
-    return tuple(sorted(terms))
+    return tuple(sorted(map(sys.intern, terms)))   # interned: a corpus repeats its words
 
 
 def group(articles: Sequence[Article], signatures: Mapping[str, Iterable[str]],
           settings: StorySettings = StorySettings()) -> Stories:
     """Stories of a corpus: every article gets one (alone, if nothing is like it)."""
-    terms = {a.id: frozenset(signatures.get(a.id, ())) for a in articles}
+    terms = {a.id: tuple(signatures.get(a.id, ())) for a in articles}
     dated = sorted((a for a in articles if a.published is not None and terms[a.id]),
                    key=lambda a: a.id)
     parent = {a.id: a.id for a in articles}
@@ -175,7 +178,7 @@ def group(articles: Sequence[Article], signatures: Mapping[str, Iterable[str]],
     return Stories({a.id: first[find(a.id)].id for a in articles}, terms)
 
 
-def _candidates(articles: list[Article], terms: Mapping[str, frozenset[str]],
+def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
                 settings: StorySettings) -> Iterable[tuple[str, str]]:
     """Pairs worth verifying, each once: articles that share an LSH bucket (a band of their
     MinHash signatures) and were published within the window. Inside a bucket, in publication
@@ -192,11 +195,13 @@ def _candidates(articles: list[Article], terms: Mapping[str, frozenset[str]],
 
     lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm,
                      weights=(0.3, 0.7))   # a missed link costs more than a Jaccard check
-    sets = [[t.encode("utf-8", "surrogatepass") for t in sorted(terms[a.id])] for a in articles]
-    signatures = np.array([m.hashvalues for m in
-                           MinHash.bulk(sets, num_perm=settings.num_perm, seed=settings.seed)])
     by_time = sorted(range(n), key=lambda i: (articles[i].published, articles[i].id))
-    signatures = signatures[by_time]                    # row i: the i-th article to appear
+    # row i: the i-th article to appear; MinHash values fit in 32 bits (datasketch masks them)
+    signatures = np.empty((n, settings.num_perm), dtype=np.uint32)
+    sets = ([t.encode("utf-8", "surrogatepass") for t in terms[articles[i].id]] for i in by_time)
+    for row, minhash in enumerate(MinHash.generator(sets, num_perm=settings.num_perm,
+                                                    seed=settings.seed)):
+        signatures[row] = minhash.hashvalues
     days = np.array([articles[i].published.toordinal() for i in by_time])
     rank = np.arange(n)
     found = []

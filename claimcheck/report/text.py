@@ -37,10 +37,10 @@ def render(result: dict, color: bool = False) -> str:
     verdict = (paint(f"{s['failing']} at or above {s['fail_on']}", "error") if s["failing"]
                else f"none at or above {s['fail_on']}")
     hidden = ", ".join(f"{s[k]} {k}" for k in ("baselined", "suppressed") if s.get(k))
+    lines += coverage_lines(s.get("coverage") or {})
     lines.append(f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
                  f"{s['articles']} articles, {s['claims']} claims; {verdict}"
                  + (f" ({hidden} not shown)" if hidden else ""))
-    lines += coverage_lines(s.get("coverage") or {})
     return "\n".join(lines) + "\n"
 
 
