@@ -200,7 +200,7 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
     signatures = np.empty((n, settings.num_perm), dtype=np.uint32)
     sets = ([t.encode("utf-8", "surrogatepass") for t in terms[articles[i].id]] for i in by_time)
     for row, minhash in enumerate(MinHash.generator(sets, num_perm=settings.num_perm,
-                                                    seed=settings.seed)):
+                                                    seed=settings.seed, hashfunc=_term_hash())):
         signatures[row] = minhash.hashvalues
     days = np.array([articles[i].published.toordinal() for i in by_time])
     rank = np.arange(n)
@@ -217,6 +217,13 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
     for code in np.unique(np.concatenate(found)).tolist():
         earlier, later = divmod(code, n)
         yield articles[by_time[earlier]].id, articles[by_time[later]].id
+
+
+@lru_cache(maxsize=1)
+def _term_hash() -> Callable[[bytes], int]:
+    """datasketch's own term hash, remembered: a corpus hashes the same words again and again."""
+    from datasketch.hashfunc import sha1_hash32
+    return lru_cache(maxsize=1 << 18)(sha1_hash32)
 
 
 def _first(article: Article) -> tuple:
