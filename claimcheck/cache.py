@@ -121,13 +121,13 @@ class ClaimCache:
                                  for k, v in entries.items()])
 
     def restore_files(self, stamps: dict[str, str | None]) \
-            -> dict[str, list[tuple[Article, "StoredClaims", tuple[str, ...]]]]:
+            -> dict[str, list[tuple[Article, "StoredClaims", str]]]:
         """Articles of every file whose stamp is unchanged since put_files (in no particular
-        order), each with its claims still encoded and its story signature: one pass over the
-        articles, and nothing is decoded but their dates and signatures."""
+        order), each with its claims and its story signature still encoded (decode_signature):
+        one pass over the articles, and nothing is decoded but their dates."""
         payloads = _Payloads(self.db)
         files: dict[str, _StoredFile] = {}
-        found: dict[str, list[tuple[Article, StoredClaims, tuple[str, ...]]]] = {}
+        found: dict[str, list[tuple[Article, StoredClaims, str]]] = {}
         damaged = set()
         for path, stamp, position, article_id, published, title, source, count, line, column, terms \
                 in self.db.execute("SELECT path, stamp, position, id, published, title, source, "
@@ -140,13 +140,12 @@ class ClaimCache:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
                 claims = StoredClaims(files[path], int(position), int(count))
-                signature = tuple(map(sys.intern, json.loads(terms)))
-                if not all(isinstance(t, str) for t in signature):
+                if not isinstance(terms, str):
                     raise TypeError("signature")
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
-            found.setdefault(path, []).append((article, claims, signature))
+            found.setdefault(path, []).append((article, claims, terms))
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]],
@@ -334,6 +333,18 @@ class ClaimList(Sequence):
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def decode_signature(raw: str) -> tuple[str, ...]:
+    """A story signature restore_files gave encoded; it is decoded only when stories are
+    grouped, which a warm check whose result is cached never does."""
+    try:
+        terms = json.loads(raw)
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise TypeError("not a list of terms")
+    except (ValueError, TypeError) as exc:
+        raise CacheDamaged(f"damaged story signature ({exc})") from None
+    return tuple(map(sys.intern, terms))   # interned: a corpus repeats its words
 
 
 def _storable(*texts: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache, ClaimList
+from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
@@ -66,15 +66,18 @@ class Outcome:
 class Extraction:
     """`stamps` has one per file found, to key the checks' result by; it is empty without a
     cache, and when a file could not be read (it may be readable next time with the same stamp).
-    `signatures`: each article's story signature, by id (claimcheck/stories.py)."""
+    `signatures`: each article's story signature, by id (claimcheck/stories.py); those restored
+    from the cache stay encoded until stories are grouped."""
     articles: list[Article]
     claims: ClaimList
     warnings: list[CorpusError]
     stamps: list[str | None]
-    signatures: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    signatures: dict[str, tuple[str, ...] | str] = field(default_factory=dict)
 
     def stories(self, settings: StorySettings = StorySettings()) -> Stories:
-        return group_stories(self.articles, self.signatures, settings)
+        decoded = {k: decode_signature(v) if isinstance(v, str) else v
+                   for k, v in self.signatures.items()}
+        return group_stories(self.articles, decoded, settings)
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
@@ -87,7 +90,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     warnings: list[CorpusError] = []
-    signatures: dict[str, tuple[str, ...]] = {}
+    signatures: dict[str, tuple[str, ...] | str] = {}
     sign = signer(pack.vocabulary)
     for article_id, path in files:
         if path in restored:

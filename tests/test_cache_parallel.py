@@ -291,7 +291,8 @@ def test_restored_articles_keep_their_story_signature(tmp_path, default_pack, mo
     cold = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     assert all(a.text == "" for a in warm.articles)   # restored, not read
-    assert warm.signatures == cold.signatures and warm.signatures["a.txt"]
+    assert all(isinstance(s, str) for s in warm.signatures.values())   # decoded when grouped
+    assert warm.stories().terms == cold.stories().terms and cold.signatures["a.txt"]
     assert warm.stories().of == cold.stories().of == {"a.txt": "a.txt", "b.txt": "a.txt",
                                                       "c.txt": "c.txt"}
     runs = _counting_engine(monkeypatch)
@@ -311,3 +312,15 @@ def test_a_cached_result_keeps_confidence_coverage_and_stories(tmp_path, default
     assert warm.findings == cold.findings and warm.findings[0].confidence is not None
     assert warm.coverage == cold.coverage and warm.coverage["checks"]
     assert warm.stories == cold.stories
+
+
+def test_a_damaged_story_signature_means_checking_again_without_the_cache(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    cold = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET terms = '{\"not\": \"a list\"}'")
+        db.execute("DELETE FROM results")
+    with pytest.raises(CacheDamaged):
+        check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    again = check_corpus([str(corpus)], default_pack)   # what the CLI does after CacheDamaged
+    assert again.findings == cold.findings
