@@ -18,6 +18,7 @@ NO_FACT = "no reference fact"
 ALONE = "no other claim with its key"
 ALONE_IN_STORY = "no other claim with its key in its story"
 ALONE_IN_ARTICLE = "no other claim with its key in its article"
+ONLY_ITS_ARTICLE = "no claim with its key in another article"
 
 
 def claims_by_type(claims: Sequence[Claim]) -> dict[str, dict[str, int]]:
@@ -47,7 +48,9 @@ def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article:
     """`groups`: the buckets the check compared; `story`: a claim's story, when the check
     compares only within one."""
     left_out: Counter[str] = Counter()
-    compared = {id(c) for g in groups for c in g}
+    compared = {id(c) for g in groups for c in g
+                if same_article or len({x.span.article for x in g}) > 1}
+    grouped = {id(c) for g in groups for c in g}
     by_key: dict[str, int] = defaultdict(int)
     for claim in claims:
         if claim.key is not None:
@@ -58,6 +61,8 @@ def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article:
             left_out[NO_KEY] += 1
         elif reads_date and article is not None and article.published is None:
             left_out[NO_DATE] += 1
+        elif id(claim) in grouped and id(claim) not in compared:
+            left_out[ONLY_ITS_ARTICLE] += 1
         elif id(claim) not in compared:
             left_out[ALONE_IN_ARTICLE if same_article else
                      ALONE_IN_STORY if story is not None and by_key[claim.key] > 1 else ALONE] += 1
