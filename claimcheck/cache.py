@@ -6,7 +6,8 @@ Four tables: `claims` maps an article's content key to its claims; `articles` an
 a file whose size, modification time and inode have not changed to the articles it held and their
 claims, so an unchanged file is not even read again (a fresh clone, with new times, still reuses
 `claims`);
-`results` maps the stamps of a whole corpus, and the checks as configured, to the engine's
+`articles` also keeps each article's story signature (claimcheck/stories.py), since a restored
+article has no text to compute it from. `results` maps the stamps of a whole corpus, and the checks as configured, to the engine's
 findings, so a corpus in which nothing changed is not checked again and its claims are only
 decoded if a report shows them.
 
@@ -20,6 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -32,18 +34,20 @@ from claimcheck.engine import EngineResult
 from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
 from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 4   # the tables' layout; a file with another is emptied and laid out again
+SCHEMA = 5   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
     "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
     "files": "path TEXT PRIMARY KEY, claims TEXT NOT NULL",
     # the file's stamp on each of its articles: restoring is one pass over this table
     "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, stamp TEXT NOT NULL, id TEXT NOT NULL, "
                 "published TEXT, title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
-                "line INTEGER NOT NULL, column INTEGER NOT NULL, PRIMARY KEY (path, position)",
+                "line INTEGER NOT NULL, column INTEGER NOT NULL, terms TEXT NOT NULL, "
+                "PRIMARY KEY (path, position)",
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
 KEPT_RESULTS = 16   # results of the most recent corpora; older ones are dropped
-DEPENDENCIES = ("dateparser", "pint", "lark", "google-re2", "PyYAML")   # their versions key the cache too
+DEPENDENCIES = ("dateparser", "pint", "lark", "google-re2", "PyYAML",   # extraction
+                "datasketch", "snowballstemmer", "stop-words")                # story signatures   # their versions key the cache too
 
 
 class CacheDamaged(sqlite3.DatabaseError):
@@ -116,17 +120,18 @@ class ClaimCache:
                                 [(k, self.salt_id, json.dumps([_record(c) for c in v]))
                                  for k, v in entries.items()])
 
-    def restore_files(self, stamps: dict[str, str | None]) -> dict[str, list[tuple[Article, "StoredClaims"]]]:
+    def restore_files(self, stamps: dict[str, str | None]) \
+            -> dict[str, list[tuple[Article, "StoredClaims", str]]]:
         """Articles of every file whose stamp is unchanged since put_files (in no particular
-        order), each with its claims still encoded: one pass over the articles, and nothing is
-        decoded but their dates."""
+        order), each with its claims and its story signature still encoded (decode_signature):
+        one pass over the articles, and nothing is decoded but their dates."""
         payloads = _Payloads(self.db)
         files: dict[str, _StoredFile] = {}
-        found: dict[str, list[tuple[Article, StoredClaims]]] = {}
+        found: dict[str, list[tuple[Article, StoredClaims, str]]] = {}
         damaged = set()
-        for path, stamp, position, article_id, published, title, source, count, line, column in \
-                self.db.execute("SELECT path, stamp, position, id, published, title, source, claims, "
-                                "line, column FROM articles"):
+        for path, stamp, position, article_id, published, title, source, count, line, column, terms \
+                in self.db.execute("SELECT path, stamp, position, id, published, title, source, "
+                                   "claims, line, column, terms FROM articles"):
             if stamps.get(path) != stamp:
                 continue
             if path not in files:
@@ -135,28 +140,33 @@ class ClaimCache:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
                 claims = StoredClaims(files[path], int(position), int(count))
+                if not isinstance(terms, str):
+                    raise TypeError("signature")
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
-            found.setdefault(path, []).append((article, claims))
+            found.setdefault(path, []).append((article, claims, terms))
         return {path: items for path, items in found.items() if path not in damaged}
 
-    def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]]) -> None:
-        """A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
+    def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]],
+                  signatures: dict[str, tuple[str, ...]]) -> None:
+        """`signatures`: each article's story signature, by id. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
         cannot store as text) is left out: it is read again each time."""
         entries = {path: entry for path, entry in entries.items()
                    if _storable(path, *(a.id for a, _ in entry[1]))}
         files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
-                     a.title, a.source, len(claims), *a.locate(0))
+                     a.title, a.source, len(claims), *a.locate(0),
+                     json.dumps(list(signatures.get(a.id, ()))))
                     for path, (stamp, items) in entries.items()
                     for position, (a, claims) in enumerate(items)]
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
             self.db.executemany("INSERT OR REPLACE INTO files (path, claims) VALUES (?, ?)", files)
             self.db.executemany("INSERT INTO articles (path, position, stamp, id, published, title, "
-                                "source, claims, line, column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "source, claims, line, column, terms) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
@@ -170,13 +180,15 @@ class ClaimCache:
         return (f"{self.salt_id}\0{path}\0{article_id}\0{info.st_mtime_ns}:{info.st_ctime_ns}:"
                 f"{info.st_size}:{info.st_ino}:{info.st_dev}")
 
-    def result_key(self, stamps: list[str | None], checks: Sequence) -> str | None:
-        """What the engine's result depends on: every file of the corpus, unchanged, and the
-        checks as configured (turned off or given another severity). None when a file could not
-        be stamped: then there is nothing to key on."""
+    def result_key(self, stamps: list[str | None], checks: Sequence, settings: str = "") -> str | None:
+        """What the engine's result depends on: every file of the corpus, unchanged, the checks
+        as configured (turned off, given another severity or confidence threshold) and the
+        `settings` of story grouping. None when a file could not be stamped: then there is
+        nothing to key on."""
         if any(s is None for s in stamps):
             return None
-        configured = "\0".join(f"{c.id}={c.severity}" for c in checks)
+        configured = "\0".join(f"{c.id}={c.severity}:{c.within}:{c.min_confidence}"
+                               for c in checks) + f"\0{settings}"
         digest = hashlib.sha256(f"{self.salt}{configured}\0".encode("utf-8", "surrogatepass"))
         for s in stamps:
             digest.update(s.encode("utf-8", "surrogatepass") + b"\n")
@@ -191,12 +203,14 @@ class ClaimCache:
             claims = [_claim(c) for c in data["claims"]]
             findings = [_restore(Finding, rule=f["r"], severity=f["s"], scope=f["c"], message=f["m"],
                                  locations=tuple(Location(*x) for x in f["l"]),
-                                 claims=tuple(claims[i] for i in f["k"]), fingerprint=f["f"])
+                                 claims=tuple(claims[i] for i in f["k"]), fingerprint=f["f"],
+                                 confidence=f["y"], confidence_reason=f["w"], lowered_from=f["o"])
                         for f in data["findings"]]
             skipped = {rule: (int(n), str(why)) for rule, (n, why) in data["skipped"].items()}
+            coverage, stories = dict(data["coverage"]), dict(data["stories"])
         except (ValueError, KeyError, TypeError, IndexError):
             return None  # a damaged entry: the checks run again
-        return EngineResult(findings, skipped)
+        return EngineResult(findings, skipped, coverage, stories)
 
     def put_result(self, key: str, result: EngineResult) -> None:
         """Each claim is stored once, however many findings name it (a conflict lists its
@@ -209,10 +223,12 @@ class ClaimCache:
                     index[id(c)] = len(claims)
                     claims.append(_record(c))
         findings = [{"r": f.rule, "s": f.severity, "c": f.scope, "m": f.message, "f": f.fingerprint,
-                     "l": [[x.article, x.line, x.column, x.start, x.end, x.text, x.file]
+                     "l": [[x.article, x.line, x.column, x.start, x.end, x.text, x.file, x.story]
                            for x in f.locations],
-                     "k": [index[id(c)] for c in f.claims]} for f in result.findings]
-        payload = json.dumps({"claims": claims, "findings": findings, "skipped": result.skipped})
+                     "k": [index[id(c)] for c in f.claims], "y": f.confidence,
+                     "w": f.confidence_reason, "o": f.lowered_from} for f in result.findings]
+        payload = json.dumps({"claims": claims, "findings": findings, "skipped": result.skipped,
+                              "coverage": result.coverage, "stories": result.stories})
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO results (key, payload) VALUES (?, ?)", (key, payload))
             self.db.execute("DELETE FROM results WHERE rowid NOT IN "
@@ -317,6 +333,18 @@ class ClaimList(Sequence):
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def decode_signature(raw: str) -> tuple[str, ...]:
+    """A story signature restore_files gave encoded; it is decoded only when stories are
+    grouped, which a warm check whose result is cached never does."""
+    try:
+        terms = json.loads(raw)
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise TypeError("not a list of terms")
+    except (ValueError, TypeError) as exc:
+        raise CacheDamaged(f"damaged story signature ({exc})") from None
+    return tuple(map(sys.intern, terms))   # interned: a corpus repeats its words
 
 
 def _storable(*texts: str) -> bool:

@@ -12,6 +12,7 @@ from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
+from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
@@ -31,7 +32,7 @@ def _pack(args, config: Config) -> RulePack:
         or [DEFAULT_RULES]
     pack = load_pack(paths)
     try:
-        return pack.configured(config.disable, config.severity)
+        return pack.configured(config.disable, config.severity, config.min_confidence)
     except KeyError as exc:
         raise UsageError(f"{exc.args[0]} (in 'disable' or 'severity')", config.path, 1, 1) from None
 
@@ -80,7 +81,8 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
-    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full))
+    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
+                                                                 config.stories))
     _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
@@ -134,11 +136,12 @@ def cmd_extract(args) -> int:
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
         extraction = extract_corpus(paths, pack, jobs, cache)
-        return extraction.claims.load(), extraction.warnings
-    claims, warnings = _with_cache(args, pack, extract)
+        return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
+    claims, warnings, stories = _with_cache(args, pack, extract)
     _warn_all(warnings)
     if args.format == "jsonl":
-        write("".join(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in claims))
+        write("".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
+                                 ensure_ascii=False) + "\n" for c in claims))
     else:
         write(claims_table(claims))
     return EXIT_OK
@@ -183,7 +186,14 @@ def cmd_explain(args) -> int:
            check.description, ""]
     if check.where is not None:
         out.append(f"applies where: {check.where.source}")
-    out += [f"asserts:       {check.assertion.source}", f"message:       {check.message_text}", ""]
+    out += [f"asserts:       {check.assertion.source}", f"message:       {check.message_text}"]
+    if check.scope == "corpus":
+        out.append(f"compares:      claims of articles in one {check.within}")
+    if check.scope != "claim":
+        threshold = check.min_confidence if check.min_confidence is not None \
+            else DEFAULT_MIN_CONFIDENCE
+        out.append(f"lowered to info below confidence {threshold:g}")
+    out.append("")
     for expect in ("pass", "fail"):
         for example in (check.examples or {}).get(expect) or []:
             texts = example if isinstance(example, list) else [example]

@@ -8,6 +8,8 @@ walking up from the working directory. Flags on the command line override it.
     severity: {border-length-conflict: error}   # per-check severity overrides
     baseline: .claimcheck/baseline.json
     output_dir: reports           # where `claimcheck report` writes
+    min_confidence: 0.5           # pair findings less sure than this are lowered to info
+    stories: {window_days: 7, threshold: 0.1}   # how articles are grouped into stories
 
 Relative paths are taken relative to the file that declares them.
 """
@@ -21,9 +23,12 @@ from pathlib import Path
 from claimcheck.errors import ClaimcheckError, suggestion
 from claimcheck.model import SEVERITIES
 from claimcheck.rules.located import Mark, load_located, mark_of
+from claimcheck.stories import StorySettings
 
 CONFIG_NAMES = ("claimcheck.yaml", "claimcheck.yml")
-_KEYS = ("corpus", "rules", "fail_on", "disable", "severity", "baseline", "output_dir")
+_KEYS = ("corpus", "rules", "fail_on", "disable", "severity", "baseline", "output_dir",
+         "min_confidence", "stories")
+_STORY_KEYS = {"window_days": int, "threshold": float, "num_perm": int}
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,8 @@ class Config:
     severity: dict = field(default_factory=dict)
     baseline: str | None = None
     output_dir: str | None = None
+    min_confidence: float | None = None
+    stories: StorySettings = StorySettings()
 
 
 def discover(start: Path | None = None) -> Config:
@@ -125,8 +132,38 @@ def _build(data, path: Path, where) -> Config:
             raise ClaimcheckError(f"'{key}' must be a path", shown, m.line, m.column)
         return _relative(base, value) if value else None
 
+    min_confidence = data.get("min_confidence")
+    if min_confidence is not None and (isinstance(min_confidence, bool) or not isinstance(
+            min_confidence, (int, float)) or not 0 <= min_confidence <= 1):
+        m = where("min_confidence")
+        raise ClaimcheckError("'min_confidence' must be a number from 0 to 1", shown, m.line, m.column)
     return Config(shown, paths("corpus"), paths("rules"), one_of("fail_on", SEVERITIES),
-                  tuple(disable), dict(severity), one_path("baseline"), one_path("output_dir"))
+                  tuple(disable), dict(severity), one_path("baseline"), one_path("output_dir"),
+                  float(min_confidence) if min_confidence is not None else None,
+                  _stories(data.get("stories"), shown, where))
+
+
+def _stories(value, shown: str, where) -> StorySettings:
+    if value is None:
+        return StorySettings()
+    m = where("stories")
+    if not isinstance(value, dict):
+        raise ClaimcheckError("'stories' must be a mapping (window_days, threshold, num_perm)",
+                              shown, m.line, m.column)
+    settings = {}
+    for key, item in value.items():
+        if key not in _STORY_KEYS:
+            hint = suggestion(key, _STORY_KEYS, list_known=True)
+            raise ClaimcheckError(f"unknown setting 'stories.{key}'{hint}", shown, m.line, m.column)
+        if isinstance(item, bool) or not isinstance(item, (int, float)) or item < 0 \
+                or (_STORY_KEYS[key] is int and item != int(item)):
+            raise ClaimcheckError(f"'stories.{key}' must be a non-negative number", shown, m.line,
+                                  m.column)
+        settings[key] = _STORY_KEYS[key](item)
+    if not 0 < settings.get("threshold", 0.1) <= 1 or settings.get("num_perm", 128) < 16:
+        raise ClaimcheckError("'stories.threshold' must be in (0, 1] and 'stories.num_perm' at "
+                              "least 16", shown, m.line, m.column)
+    return StorySettings(**settings)
 
 
 def _relative(base: Path, value: str) -> str:

@@ -141,15 +141,17 @@ class Location:
     end: int
     text: str
     file: str = ""
+    story: str | None = None     # the story the article belongs to (claimcheck/stories.py)
 
     @classmethod
-    def of(cls, claim: Claim) -> "Location":
+    def of(cls, claim: Claim, story: str | None = None) -> "Location":
         s = claim.span
-        return cls(s.article, s.line, s.column, s.start, s.end, s.text, s.file)
+        return cls(s.article, s.line, s.column, s.start, s.end, s.text, s.file, story)
 
     def as_dict(self) -> dict:
         return {"article": self.article, "file": self.file, "line": self.line,
-                "column": self.column, "start": self.start, "end": self.end, "text": self.text}
+                "column": self.column, "start": self.start, "end": self.end, "text": self.text,
+                "story": self.story}
 
 
 @dataclass(frozen=True)
@@ -161,10 +163,18 @@ class Finding:
     locations: tuple[Location, ...]
     claims: tuple[Claim, ...]
     fingerprint: str
+    # Pair findings: how sure the engine is that the claims are about the same thing (0–1), and
+    # why; None for claim findings. `lowered_from`: the check's severity, when low confidence
+    # made the finding an info.
+    confidence: float | None = None
+    confidence_reason: str = ""
+    lowered_from: str | None = None
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "scope": self.scope,
                 "message": self.message, "fingerprint": self.fingerprint,
+                "confidence": self.confidence, "confidence_reason": self.confidence_reason,
+                "lowered_from": self.lowered_from,
                 "locations": [loc.as_dict() for loc in self.locations],
                 "claims": [c.as_dict() for c in self.claims]}
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache, ClaimList
+from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
@@ -16,6 +16,7 @@ from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
+from claimcheck.stories import Stories, StorySettings, group as group_stories, signer
 from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
 
 
@@ -28,6 +29,8 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     suppressed: int = 0
     baselined: int = 0
+    coverage: dict = field(default_factory=dict)    # what was not checked (engine/coverage.py)
+    stories: dict[str, str] = field(default_factory=dict)   # article id → story id
 
     def failing(self, fail_on: str) -> list[Finding]:
         return [f for f in self.findings if severity_rank(f.severity) >= severity_rank(fail_on)]
@@ -39,7 +42,8 @@ class Outcome:
         return {"articles": len(self.articles), "claims": len(self.claims),
                 "findings": len(self.findings), "by_severity": counts, "fail_on": fail_on,
                 "failing": len(self.failing(fail_on)), "suppressed": self.suppressed,
-                "baselined": self.baselined, "warnings": len(self.warnings)}
+                "baselined": self.baselined, "warnings": len(self.warnings),
+                "coverage": self.coverage}
 
     def as_dict(self, fail_on: str, pack: RulePack | None = None, full: bool = False) -> dict:
         """The findings' dict form every reporter reads. `rules` describes the checks that ran;
@@ -52,7 +56,8 @@ class Outcome:
         if full:
             out["claims"] = [c.as_dict() for c in self.claims]
             out["articles"] = [{"id": a.id, "file": a.path, "title": a.title, "source": a.source,
-                                "published": a.published.isoformat() if a.published else None}
+                                "published": a.published.isoformat() if a.published else None,
+                                "story": self.stories.get(a.id)}
                                for a in self.articles]
         return out
 
@@ -60,11 +65,19 @@ class Outcome:
 @dataclass
 class Extraction:
     """`stamps` has one per file found, to key the checks' result by; it is empty without a
-    cache, and when a file could not be read (it may be readable next time with the same stamp)."""
+    cache, and when a file could not be read (it may be readable next time with the same stamp).
+    `signatures`: each article's story signature, by id (claimcheck/stories.py); those restored
+    from the cache stay encoded until stories are grouped."""
     articles: list[Article]
     claims: ClaimList
     warnings: list[CorpusError]
     stamps: list[str | None]
+    signatures: dict[str, tuple[str, ...] | str] = field(default_factory=dict)
+
+    def stories(self, settings: StorySettings = StorySettings()) -> Stories:
+        decoded = {k: decode_signature(v) if isinstance(v, str) else v
+                   for k, v in self.signatures.items()}
+        return group_stories(self.articles, decoded, settings)
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
@@ -77,9 +90,13 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     warnings: list[CorpusError] = []
+    signatures: dict[str, tuple[str, ...] | str] = {}
+    sign = signer(pack.vocabulary)
     for article_id, path in files:
         if path in restored:
-            items.extend(restored[path])
+            for article, claims, signature in restored[path]:
+                items.append((article, claims))
+                signatures[article.id] = signature
             continue
         try:
             loaded = load_file(path, article_id)
@@ -89,6 +106,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
             warnings.append(exc)
             continue
         items.extend((a, None) for a in loaded)
+        signatures.update((a.id, sign(a)) for a in loaded)
         read[path] = loaded
     items.sort(key=lambda item: item[0].id)
     articles = [a for a, _ in items]
@@ -111,24 +129,27 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         by_article = dict(zip(map(id, articles), per_article))
         cache.put_files({path: (stamps[path], [(a, by_article[id(a)]) for a in loaded])
                          for path, loaded in read.items()
-                         if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)})
+                         if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)},
+                        signatures)
     gc.freeze()
     complete = cache is not None and len(warnings) == len(undated)
     return Extraction(articles, ClaimList(per_article), warnings,
-                      [stamps[p] for _, p in files] if complete else [])
+                      [stamps[p] for _, p in files] if complete else [], signatures)
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
-                 cache: ClaimCache | None = None, full: bool = False) -> Outcome:
+                 cache: ClaimCache | None = None, full: bool = False,
+                 stories: StorySettings = StorySettings()) -> Outcome:
     """Extract and check. With a cache, the checks' result for a corpus in which nothing changed
     is taken from it; `full` decodes every claim here, for reports that show them, so that a
     damaged cache entry still surfaces where the run can be redone without the cache."""
     extraction = extract_corpus(paths, pack, jobs, cache)
     articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
-    key = cache.result_key(extraction.stamps, pack.checks) if cache and extraction.stamps else None
+    key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
+        if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
-        result = run_checks(pack, articles, claims)
+        result = run_checks(pack, articles, claims, stories=extraction.stories(stories))
         if key:
             cache.put_result(key, result)
     if full:
@@ -140,7 +161,8 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
     baselined = 0
     if baseline is not None:
         findings, baselined = split_by_baseline(findings, baseline)
-    return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined)
+    return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined,
+                   result.coverage, result.stories)
 
 
 def _unused_message(rule: str, known: list[str]) -> str:

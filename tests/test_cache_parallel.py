@@ -159,7 +159,7 @@ def _counting_engine(monkeypatch) -> list[int]:
     runs = []
     real = pipeline.run_checks
     monkeypatch.setattr("claimcheck.pipeline.run_checks",
-                        lambda *args: runs.append(1) or real(*args))
+                        lambda *args, **kwargs: runs.append(1) or real(*args, **kwargs))
     return runs
 
 
@@ -281,3 +281,46 @@ def test_a_stored_claim_count_that_does_not_match_is_damage(tmp_path, default_pa
     warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     with pytest.raises(CacheDamaged):
         warm.claims.load()
+
+
+def test_restored_articles_keep_their_story_signature(tmp_path, default_pack, monkeypatch):
+    """A restored article has no text: its story comes from the signature the cache kept, and a
+    re-check that runs the engine again (other settings) groups it as a cold run does."""
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    (corpus / "c.txt").write_text("date 2021-12-14 The harbour ferry will resume in July.")
+    cold = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert all(a.text == "" for a in warm.articles)   # restored, not read
+    assert all(isinstance(s, str) for s in warm.signatures.values())   # decoded when grouped
+    assert warm.stories().terms == cold.stories().terms and cold.signatures["a.txt"]
+    assert warm.stories().of == cold.stories().of == {"a.txt": "a.txt", "b.txt": "a.txt",
+                                                      "c.txt": "c.txt"}
+    runs = _counting_engine(monkeypatch)
+    first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    quieter = default_pack.configured(min_confidence=0.99)
+    again = check_corpus([str(corpus)], quieter, cache=ClaimCache(path, quieter.digest))
+    assert len(runs) == 2   # the confidence threshold keys the result: the engine ran again
+    assert [f.confidence for f in again.findings] == [f.confidence for f in first.findings]
+    assert again.coverage == first.coverage and again.stories == first.stories
+    assert first.findings[0].locations[0].story == "a.txt"
+
+
+def test_a_cached_result_keeps_confidence_coverage_and_stories(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    cold = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    warm = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert warm.findings == cold.findings and warm.findings[0].confidence is not None
+    assert warm.coverage == cold.coverage and warm.coverage["checks"]
+    assert warm.stories == cold.stories
+
+
+def test_a_damaged_story_signature_means_checking_again_without_the_cache(tmp_path, default_pack):
+    corpus, path = _two_article_corpus(tmp_path), tmp_path / "cache.sqlite"
+    cold = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET terms = '{\"not\": \"a list\"}'")
+        db.execute("DELETE FROM results")
+    with pytest.raises(CacheDamaged):
+        check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    again = check_corpus([str(corpus)], default_pack)   # what the CLI does after CacheDamaged
+    assert again.findings == cold.findings

@@ -97,3 +97,18 @@ def test_rules_commands():
     assert "troop-count-plausible" in run("rules", "list", RULES).stdout
     explained = run("explain", "meeting-date-conflict", "--rules", RULES)
     assert explained.returncode == 0 and "must fail:" in explained.stdout
+
+
+def test_stories_confidence_and_coverage_reach_the_json_and_jsonl(corpus):
+    data = json.loads(run("check", str(corpus), "--rules", RULES, "--format", "json",
+                          "--no-cache").stdout)
+    (finding,) = data["findings"]
+    assert 0.5 <= finding["confidence"] <= 1 and finding["confidence_reason"]
+    assert finding["lowered_from"] is None
+    assert {loc["story"] for loc in finding["locations"]} == {"a.txt"}
+    coverage = data["summary"]["coverage"]
+    assert coverage["checks"]["meeting-date-conflict"]["pairs"] == 1
+    assert coverage["claims_by_type"]["meeting_date"]["with_key"] == 2
+    assert coverage["stories"]["stories"] == 1
+    lines = run("extract", str(corpus), "--rules", RULES, "--format", "jsonl", "--no-cache").stdout
+    assert {json.loads(line)["story"] for line in lines.splitlines()} == {"a.txt"}

@@ -135,6 +135,27 @@ def test_sarif_structure(result):
     assert (crlf["region"]["endLine"], crlf["region"]["endColumn"]) == (3, 9)
 
 
+def test_confidence_and_stories_in_every_format(result):
+    """A pair finding's confidence, its reason and the articles' stories reach each format."""
+    conflict = json.loads(REPORTERS["sarif"](result))["runs"][0]["results"][0]
+    assert conflict["rank"] == 91.0 and conflict["properties"]["confidence"] == 0.91
+    assert "same story" in conflict["properties"]["confidenceReason"]
+    assert conflict["locations"][0]["properties"] == {"story": "summit/wednesday.md"}
+    assert conflict["relatedLocations"][0]["properties"] == {"story": "summit/wednesday.md"}
+    text = REPORTERS["text"](result)
+    assert "confidence 0.91: same story" in text and "coverage: 3 claims, 1 without a key" in text
+    assert "meeting-date-conflict: 3 claims, 1 pairs; left out: 1 no key" in text
+    junit = REPORTERS["junit"](result)
+    assert "confidence: 0.91 (same story" in junit
+    html = REPORTERS["html"](result)
+    assert "confidence 0.91" in html and "Coverage" in html and "summit/wednesday.md" in html
+    assert "<i>x</i>" not in html and "&lt;b&gt;meeting" in html
+    lowered = copy.deepcopy(result)
+    lowered["findings"][0].update(severity="info", lowered_from="error", confidence=0.3)
+    assert "confidence 0.30 (lowered from error)" in REPORTERS["text"](lowered)
+    assert "(lowered from error)" in REPORTERS["markdown"](lowered)
+
+
 def test_sarif_tools_reads_the_results(result, tmp_path):
     loader = pytest.importorskip("sarif.loader")
     path = tmp_path / "findings.sarif"

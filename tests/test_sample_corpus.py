@@ -32,6 +32,11 @@ def test_check_finds_exactly_the_planted_conflicts():
     found = {(f["rule"], f["locations"][0]["article"], f["locations"][0]["line"]) for f in findings}
     assert found == PLANTED
     assert len(findings) == len(PLANTED)
+    # planted across articles of one story: sure enough to keep the check's severity
+    assert all(f["lowered_from"] is None for f in findings)
+    pairs = [f for f in findings if f["scope"] != "claim"]
+    assert pairs and all(f["confidence"] >= 0.5 for f in pairs)
+    assert all(len({loc["story"] for loc in f["locations"]}) == 1 for f in pairs)
 
 
 def test_agreeing_wordings_raise_nothing():

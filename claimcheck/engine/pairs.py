@@ -21,12 +21,20 @@ from claimcheck.model import Claim
 Holds = Callable[[Claim, Claim], "bool | None"]   # the check on an ordered pair; None: not applicable
 
 
-def groups(claims: Iterable[Claim], by_article: bool) -> list[list[Claim]]:
+def groups(claims: Iterable[Claim], by_article: bool,
+           story: Callable[[Claim], str] | None = None) -> list[list[Claim]]:
+    """Claims that may be compared: same key, and same article (`by_article`) or same story
+    (`story` gives a claim's story) when the check is scoped so."""
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.key is None:
             continue
-        bucket = (claim.span.article, claim.key) if by_article else (claim.key,)
+        if by_article:
+            bucket = (claim.span.article, claim.key)
+        elif story is not None:
+            bucket = (story(claim), claim.key)
+        else:
+            bucket = (claim.key,)
         buckets[bucket].append(claim)
     return [sorted(v, key=order) for _, v in sorted(buckets.items()) if len(v) > 1]
 

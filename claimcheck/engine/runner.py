@@ -1,21 +1,29 @@
-"""Evaluate checks by scope: each claim, pairs within an article, pairs across the corpus."""
+"""Evaluate checks by scope: each claim, pairs within an article, pairs across the corpus (within
+one story, unless a check says `within: corpus`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from claimcheck import stories as story_grouping
+from claimcheck.engine import coverage
+from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from claimcheck.engine.fingerprint import fingerprint
 from claimcheck.engine.pairs import conflicts, groups
 from claimcheck.expr import EvaluationError
+from claimcheck.expr.runtime import story_of
 from claimcheck.model import Article, Claim, Finding, Location
 from claimcheck.rules import Check, RulePack
+from claimcheck.stories import Stories
 
 
 @dataclass
 class EngineResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: dict[str, tuple[int, str]] = field(default_factory=dict)  # rule → (count, first reason)
+    coverage: dict = field(default_factory=dict)   # see claimcheck/engine/coverage.py
+    stories: dict[str, str] = field(default_factory=dict)   # article id → story id
 
     def notes(self) -> list[str]:
         return [f"{rule}: not applied to {count} claim(s) it could not evaluate ({reason})"
@@ -23,20 +31,30 @@ class EngineResult:
 
 
 def run_checks(pack: RulePack, articles: list[Article], claims: list[Claim],
-               only: set[str] | None = None) -> EngineResult:
-    result = EngineResult()
-    env_base = {"facts": pack.facts, "articles": {a.id: a for a in articles}}
+               only: set[str] | None = None, stories: Stories | None = None) -> EngineResult:
+    """`stories`: the corpus's stories; without them they are grouped here, from the articles'
+    text (which articles restored from the cache do not have)."""
+    if stories is None:
+        stories = story_grouping.of_articles(articles, pack.vocabulary)
+    result = EngineResult(stories=dict(stories.of))
+    env_base = {"facts": pack.facts, "articles": {a.id: a for a in articles}, "stories": stories}
     by_type: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_type[claim.claim_type].append(claim)
+    checks = {}
     for check in pack.checks:
         if only is not None and check.id not in only:
             continue
         applicable = [c for t in check.claim_types for c in by_type.get(t, ())]
         if check.scope == "claim":
             _claim_scope(check, applicable, env_base, result)
+            checks[check.id] = coverage.claim_check(applicable, check.uses_fact, pack.facts)
         else:
-            _pair_scope(check, applicable, env_base, result)
+            checks[check.id] = _pair_scope(check, applicable, env_base, result)
+        checks[check.id] = {"scope": check.scope, **({"within": check.within}
+                            if check.scope == "corpus" else {}), **checks[check.id]}
+    result.coverage = {"claims_by_type": coverage.claims_by_type(claims),
+                       "stories": coverage.stories_summary(stories), "checks": checks}
     result.findings.sort(key=lambda f: (f.locations[0].article, f.locations[0].start, f.rule))
     return result
 
@@ -60,28 +78,43 @@ def _claim_scope(check: Check, claims: list[Claim], env_base: dict, result: Engi
         env = {**env_base, "claim": claim}
         if _holds(check, env, result) is False:
             result.findings.append(Finding(check.id, check.severity, check.scope, check.message(env),
-                                           (Location.of(claim),), (claim,),
-                                           fingerprint(check.id, claim)))
+                                           (Location.of(claim, story_of(claim, env_base)),),
+                                           (claim,), fingerprint(check.id, claim)))
 
 
 MAX_PARTNERS = 10   # a finding lists this many of the claims it disagrees with, and counts the rest
 
 
-def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> None:
+def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> dict:
     same_article = check.scope == "article"
+    stories = env_base["stories"]
     fields = check.assertion.fields | (check.where.fields if check.where else frozenset())
 
     def holds(a: Claim, b: Claim) -> bool | None:
         return _holds(check, {**env_base, "a": a, "b": b}, result)
 
-    for group in groups(claims, by_article=same_article):
+    def story(claim: Claim) -> str:
+        return story_of(claim, env_base)
+
+    by_story = story if check.scope == "corpus" and check.within == "story" else None
+    compared = groups(claims, by_article=same_article, story=by_story)
+    for group in compared:
         for subject, shown, total in conflicts(group, holds, fields, env_base, same_article,
                                                MAX_PARTNERS):
             env = {**env_base, "a": shown[0], "b": subject}
             message = check.message(env)
             if total > 1:
                 message += f" (and {total - 1} more)"
+            score, reason = max((confidence(subject, other, stories) for other in shown),
+                                key=lambda sr: sr[0])
+            severity, lowered = check.severity, None
+            threshold = check.min_confidence if check.min_confidence is not None \
+                else DEFAULT_MIN_CONFIDENCE
+            if score < threshold and severity != "info":
+                severity, lowered = "info", check.severity
             result.findings.append(Finding(
-                check.id, check.severity, check.scope, message,
-                tuple(Location.of(c) for c in (subject, *shown)), (subject, *shown),
-                fingerprint(check.id, subject)))
+                check.id, severity, check.scope, message,
+                tuple(Location.of(c, story(c)) for c in (subject, *shown)), (subject, *shown),
+                fingerprint(check.id, subject), score, reason, lowered))
+    return coverage.pair_check(claims, compared, same_article, by_story, env_base["articles"],
+                               "article.published" in fields)

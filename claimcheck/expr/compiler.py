@@ -164,6 +164,8 @@ class _Compiler(OperatorRules):
         nodes = [self.compile(a) for a in args]
         if name == "matches":
             return self._matches(token, args, nodes)
+        if name == "same_story":
+            return self._same_story(token, nodes)
         if name not in FUNCTIONS:
             raise ExprFault(_unknown("function", name, FUNCTIONS, self.context), token.start_pos)
         signature = FUNCTIONS[name]
@@ -194,6 +196,17 @@ class _Compiler(OperatorRules):
                             offset_of(args[1])) from None
         subject = nodes[0].fn
         return Node(T.BOOL, lambda env: regex.search(subject(env) or "") is not None)
+
+    def _same_story(self, token, nodes) -> Node:
+        """same_story(a, b): the two claims' articles are in one story (claimcheck/stories.py).
+        It reads the engine's stories from the environment, so it is no pure function of its
+        arguments' values and lives here rather than in FUNCTIONS."""
+        if len(nodes) != 2 or any(n.type != T.CLAIM for n in nodes):
+            raise ExprFault("same_story() takes two claims: same_story(a, b)", token.start_pos)
+        self.fields.add("story")
+        first, second = nodes[0].fn, nodes[1].fn
+        return Node(T.BOOL, lambda env: runtime.same_story(first(env), second(env), env))
+
 
 def _finite(token: Token) -> float:
     value = float(token)

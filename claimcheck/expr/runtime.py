@@ -32,6 +32,17 @@ def _article(claim: Claim, env: dict):
     return article
 
 
+def story_of(claim: Claim, env: dict) -> str:
+    """The story of the claim's article; without stories, each article is a story of its own."""
+    stories = env.get("stories")
+    story = stories.story(claim.span.article) if stories is not None else None
+    return story if story is not None else claim.span.article
+
+
+def same_story(a: Claim, b: Claim, env: dict) -> bool:
+    return story_of(a, env) == story_of(b, env)
+
+
 def _fact(claim: Claim, env: dict):
     fact = env.get("facts", {}).get(claim.key) if claim.key else None
     if fact is None:
@@ -57,6 +68,7 @@ _CLAIM_FIELDS = {
     "sentence": lambda c, env: c.sentence,
     "unit": lambda c, env: getattr(c.value, "unit", ""),
     "source": lambda c, env: _article(c, env).source,
+    "story": story_of,
     "article": _article,
     "fact": _fact,
 }

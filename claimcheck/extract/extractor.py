@@ -169,7 +169,7 @@ class Extractor:
             published=article.published,
             ordinal=ordinal,
             event=event,
-            participants=tuple(dict.fromkeys([m.entity.id for m in who.known] + list(who.names))),
+            participants=_participant_ids(who),
             place=who.place.entity.id if isinstance(who.place, Mention) else who.place,
             measure=measure,
         )
@@ -267,6 +267,18 @@ def _era(siblings: list, article: Article) -> str:
              and (article.published - m.last).days > 366
              and not article.text[max(0, m.start - 7):m.start].lower().rstrip().endswith("since")]
     return f"@{min(years)}" if years else ""
+
+
+def _participant_ids(who: Participants) -> tuple[str, ...]:
+    """Entity ids, the country each person stands for at the article's date ("Xi Jinping",
+    "China"), then names the gazetteer does not know: so "Xi and Putin" and "the Chinese and
+    Russian leaders" share participants."""
+    ids = []
+    for m in who.known:
+        ids.append(m.entity.id)
+        if m.country and m.country != m.entity.id:
+            ids.append(m.country)
+    return tuple(dict.fromkeys([*ids, *who.names]))
 
 
 def _is_container(mention: TimeExpression) -> bool:

@@ -34,7 +34,7 @@ _CLOSING_COMMA = re.compile(r",(?!\d)")
 # "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
 _BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|from|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "After",

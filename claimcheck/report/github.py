@@ -34,7 +34,10 @@ def _command(finding: dict) -> str:
         props.append(("endColumn", end_column))
     props.append(("title", finding["rule"]))
     head = ",".join(f"{name}={escape_property(value)}" for name, value in props)
-    return f"::{COMMANDS.get(finding['severity'], 'warning')} {head}::{escape_data(finding['message'])}"
+    message = finding["message"]
+    if finding.get("confidence") is not None:
+        message += f" (confidence {finding['confidence']:.2f}: {finding.get('confidence_reason') or ''})"
+    return f"::{COMMANDS.get(finding['severity'], 'warning')} {head}::{escape_data(message)}"
 
 
 def escape_data(text: object) -> str:

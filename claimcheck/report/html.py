@@ -117,7 +117,7 @@ def _passage(loc: dict, claim: dict | None, primary: bool) -> dict:
     return {"article": loc["article"], "line": loc.get("line"), "column": loc.get("column"),
             "before": before, "text": text, "after": after, "primary": primary,
             "value": describe((claim or {}).get("value")), "tense": (claim or {}).get("tense"),
-            "attribution": (claim or {}).get("attribution")}
+            "attribution": (claim or {}).get("attribution"), "story": loc.get("story")}
 
 
 def _by_article(findings: list[dict], articles: dict[str, dict]) -> list[dict]:

@@ -83,5 +83,9 @@ def _details(finding: dict) -> str:
             lines.append(f"    versus: {one_line(loc['text'])} ({where})")
     if not lines:
         lines.append(f"{finding['severity']}: {finding['message']} [{finding['rule']}]")
+    if finding.get("confidence") is not None:
+        lowered = f", lowered from {finding['lowered_from']}" if finding.get("lowered_from") else ""
+        lines.append(f"    confidence: {finding['confidence']:.2f} "
+                     f"({finding.get('confidence_reason') or ''}{lowered})")
     lines.append(f"    fingerprint: {finding['fingerprint']}")
     return "\n".join(lines)

@@ -24,7 +24,8 @@ def render(result: dict, color: bool = False) -> str:
         if not found:
             continue
         lines += [f"### {ICONS[severity]} {HEADINGS[severity]} ({len(found)})", "",
-                  "| Rule | Where | Message | Claim |", "| --- | --- | --- | --- |"]
+                  "| Rule | Where | Message | Claim | Confidence |",
+                  "| --- | --- | --- | --- | --- |"]
         lines += [_row(f) for f in found]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -43,7 +44,26 @@ def _summary(result: dict) -> str:
     verdict = (f" ❌ **{s['failing']} at or above `{s['fail_on']}`**: the check fails."
                if s.get("failing") else f" Nothing at or above `{s['fail_on']}`.")
     extra = [f"{s[k]} {k}" for k in ("suppressed", "baselined") if s.get(k)]
-    return head + verdict + (f" ({', '.join(extra)})" if extra else "")
+    return head + verdict + (f" ({', '.join(extra)})" if extra else "") + _coverage(s)
+
+
+def _coverage(s: dict) -> str:
+    coverage = s.get("coverage") or {}
+    types = coverage.get("claims_by_type") or {}
+    if not types:
+        return ""
+    keyless = sum(t["without_key"] for t in types.values())
+    stories = coverage.get("stories") or {}
+    left = {}
+    for c in (coverage.get("checks") or {}).values():
+        for why, n in c.get("left_out", {}).items():
+            left[why] = left.get(why, 0) + n
+    parts = [f"{keyless} of {sum(t['claims'] for t in types.values())} claims without a key"]
+    if stories:
+        parts.append(f"{stories['stories']} {_plural(stories['stories'], 'story')}")
+    if left:
+        parts.append("left out by checks: " + ", ".join(f"{n} {why}" for why, n in left.items()))
+    return "\n\n" + cell("Coverage: " + "; ".join(parts) + ".")
 
 
 def _row(finding: dict) -> str:
@@ -57,7 +77,11 @@ def _row(finding: dict) -> str:
                   for loc in locations[1:]]
         if others:
             claim += " ↔ " + "; ".join(others)
-    return f"| {cell(finding['rule'])} | {where} | {cell(finding['message'])} | {claim} |"
+    sure = ""
+    if finding.get("confidence") is not None:
+        lowered = f" (lowered from {finding['lowered_from']})" if finding.get("lowered_from") else ""
+        sure = cell(f"{finding['confidence']:.2f}{lowered}: {finding.get('confidence_reason') or ''}")
+    return f"| {cell(finding['rule'])} | {where} | {cell(finding['message'])} | {claim} | {sure} |"
 
 
 def cell(text: object) -> str:
@@ -69,4 +93,6 @@ def cell(text: object) -> str:
 def _plural(n: int, word: str) -> str:
     if word == "info":
         return word
+    if word == "story":
+        return word if n == 1 else "stories"
     return word if n == 1 else word + "s"

@@ -64,13 +64,26 @@ def _result(finding: dict, index: dict[str, int]) -> dict:
            "message": {"text": finding["message"]},
            "partialFingerprints": {FINGERPRINT: finding["fingerprint"]},
            "properties": {"scope": finding["scope"]}}
+    if finding.get("confidence") is not None:
+        out["rank"] = round(finding["confidence"] * 100, 1)   # SARIF's 0–100 "how sure"
+        out["properties"].update(confidence=finding["confidence"],
+                                 confidenceReason=finding.get("confidence_reason") or "")
+        if finding.get("lowered_from"):
+            out["properties"]["loweredFrom"] = finding["lowered_from"]
     if locations:
-        out["locations"] = [{"physicalLocation": _physical(locations[0])}]
+        out["locations"] = [_location(locations[0])]
     if len(locations) > 1:
         out["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(loc),
+            {"id": i, **_location(loc),
              "message": {"text": f"{loc['text']} ({loc['article']}:{loc['line']}:{loc['column']})"}}
             for i, loc in enumerate(locations[1:], start=1)]
+    return out
+
+
+def _location(loc: dict) -> dict:
+    out = {"physicalLocation": _physical(loc)}
+    if loc.get("story"):
+        out["properties"] = {"story": loc["story"]}
     return out
 
 

@@ -22,6 +22,10 @@ def render(result: dict, color: bool = False) -> str:
             loc = f["locations"][0]
             lines.append(f"  {loc['line']}:{loc['column']}  {paint(f['severity'], f['severity'])}  "
                          f"{one_line(f['message'])}  {paint(f['rule'], 'dim')}")
+            if f.get("confidence") is not None:
+                lowered = f" (lowered from {f['lowered_from']})" if f.get("lowered_from") else ""
+                lines.append(paint(f"      confidence {f['confidence']:.2f}{lowered}: "
+                                   f"{one_line(f.get('confidence_reason') or '')}", "dim"))
             lines.append(f"      {paint('│', 'dim')} {one_line(loc['text'])!s}")
             for other in f["locations"][1:]:
                 where = f"{other['article']}:{other['line']}:{other['column']}"
@@ -33,7 +37,29 @@ def render(result: dict, color: bool = False) -> str:
     verdict = (paint(f"{s['failing']} at or above {s['fail_on']}", "error") if s["failing"]
                else f"none at or above {s['fail_on']}")
     hidden = ", ".join(f"{s[k]} {k}" for k in ("baselined", "suppressed") if s.get(k))
+    lines += coverage_lines(s.get("coverage") or {})
     lines.append(f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
                  f"{s['articles']} articles, {s['claims']} claims; {verdict}"
                  + (f" ({hidden} not shown)" if hidden else ""))
     return "\n".join(lines) + "\n"
+
+
+def coverage_lines(coverage: dict) -> list[str]:
+    """What was not checked, in a few lines under the summary."""
+    if not coverage:
+        return []
+    types = coverage.get("claims_by_type") or {}
+    keyless = {name: t["without_key"] for name, t in types.items() if t["without_key"]}
+    total = sum(t["claims"] for t in types.values())
+    detail = ", ".join(f"{name} {n}" for name, n in keyless.items())
+    out = [f"coverage: {total} claims, {sum(keyless.values())} without a key"
+           + (f" ({detail})" if detail else "")]
+    stories = coverage.get("stories") or {}
+    if stories:
+        out.append(f"stories: {stories['stories']} ({stories['articles_sharing_a_story']} articles "
+                   f"share one with another; the largest has {stories['largest']})")
+    for check, c in (coverage.get("checks") or {}).items():
+        left = ", ".join(f"{n} {why}" for why, n in c.get("left_out", {}).items())
+        pairs = f", {c['pairs']} pairs" if c.get("scope") != "claim" else ""
+        out.append(f"  {check}: {c['claims']} claims{pairs}" + (f"; left out: {left}" if left else ""))
+    return out

@@ -249,9 +249,16 @@ class _Builder:
             message = compile_template(item["message"], context)
         except ExprFault as fault:
             raise self._located(fault, item["message"], path, text) from None
+        min_confidence = item.get("min_confidence")
+        if min_confidence is not None and not 0 <= min_confidence <= 1:
+            m = mark_of(min_confidence, item.mark)
+            raise RuleError(f"'min_confidence' must be between 0 and 1, found {min_confidence}",
+                            path, m.line, m.column)
         return Check(str(item["id"]), str(item["description"]).strip(), str(item["severity"]),
                      str(item["scope"]), tuple(names), where, assertion, message,
-                     str(item["message"]), item.get("examples"), path, mark_of(item).line)
+                     str(item["message"]), item.get("examples"), path, mark_of(item).line,
+                     str(item.get("within", "story")),
+                     float(min_confidence) if min_confidence is not None else None)
 
     def _known_type(self, name, types, path) -> ClaimType:
         if name not in types:

@@ -37,6 +37,8 @@ class Check:
     examples: Any
     path: str
     line: int
+    within: str = "story"            # corpus scope: compare claims of one story, or of the corpus
+    min_confidence: float | None = None   # pair findings less sure than this are lowered to info
 
     @property
     def uses_fact(self) -> bool:
@@ -54,13 +56,17 @@ class RulePack:
     def check(self, check_id: str) -> Check | None:
         return next((c for c in self.checks if c.id == check_id), None)
 
-    def configured(self, disable: tuple[str, ...] = (), severity: dict | None = None) -> "RulePack":
-        """The pack with some checks turned off and some severities changed (from configuration)."""
+    def configured(self, disable: tuple[str, ...] = (), severity: dict | None = None,
+                   min_confidence: float | None = None) -> "RulePack":
+        """The pack with some checks turned off and some severities changed (from configuration);
+        `min_confidence` is the default for checks that do not set their own."""
         severity = severity or {}
         known = {c.id for c in self.checks}
         for check_id in (*disable, *severity):
             if check_id not in known:
                 raise KeyError(f"no check with id '{check_id}'{suggestion(check_id, known)}")
-        checks = tuple(replace(c, severity=severity.get(c.id, c.severity))
+        checks = tuple(replace(c, severity=severity.get(c.id, c.severity),
+                               min_confidence=c.min_confidence if c.min_confidence is not None
+                               else min_confidence)
                        for c in self.checks if c.id not in disable)
         return replace(self, checks=checks)

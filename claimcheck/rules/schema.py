@@ -97,6 +97,11 @@ FIELDS = {
         "where": Field(STR, doc="an expression: the check applies only where it is true"),
         "assert": Field(STR, True, "an expression that must hold; a finding where it does not"),
         "message": Field(STR, True, "the finding's message, with {expression} placeholders"),
+        "within": Field(STR, doc="corpus scope: compare claims of articles in one story (the "
+                        "default) or across the whole corpus", choices=("story", "corpus")),
+        "min_confidence": Field(NUM, doc="pair findings whose confidence that both claims are "
+                                "about the same thing is below this (0-1; default 0.5) are "
+                                "lowered to info"),
         "examples": Field(MAP, doc="articles that must pass and must fail this check"),
     },
 }
