@@ -85,6 +85,26 @@ def _claim_scope(check: Check, claims: list[Claim], env_base: dict, result: Engi
 MAX_PARTNERS = 10   # a finding lists this many of the claims it disagrees with, and counts the rest
 
 
+def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]], holds) -> bool:
+    """Whether two claims of one key disagree because they are about two things: the partner's
+    article also has a claim that agrees with the subject, or the subject's article one that
+    agrees with the partner ("following their September 9 call, they will meet on Monday" beside
+    a report of Monday's meeting). An article that names both is the evidence that both exist."""
+    def agree(x: Claim, y: Claim) -> bool:
+        forward, backward = holds(x, y), holds(y, x)
+        return forward is not False and backward is not False and bool(forward or backward)
+
+    def apart(x: Claim, y: Claim) -> bool:
+        """Two claims of one article told as two things, in other tenses ("following their
+        call on September 9, they will meet on Monday"). A headline's figure against the body's,
+        or "Tuesday, December 8", is the article disagreeing with itself."""
+        return x.tense != y.tense and "unknown" not in (x.tense, y.tense)
+    return (any(agree(subject, other) for other in by_article[partner.span.article]
+                if other is not partner and apart(other, partner))
+            or any(agree(other, partner) for other in by_article[subject.span.article]
+                   if other is not subject and apart(other, subject)))
+
+
 def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> dict:
     same_article = check.scope == "article"
     stories = env_base["stories"]
@@ -99,8 +119,15 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
     by_story = story if check.scope == "corpus" and check.within == "story" else None
     compared = groups(claims, by_article=same_article, story=by_story)
     for group in compared:
-        for subject, shown, total in conflicts(group, holds, fields, env_base, same_article,
-                                               MAX_PARTNERS):
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in group:
+            by_article[claim.span.article].append(claim)
+        for subject, partners, _ in conflicts(group, holds, fields, env_base, same_article, None):
+            if not same_article:
+                partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                if not partners:
+                    continue
+            shown, total = partners[:MAX_PARTNERS], len(partners)
             env = {**env_base, "a": shown[0], "b": subject}
             message = check.message(env)
             if total > 1:

@@ -31,6 +31,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|over|regarding|con
                            r"invasion|attack|offensive|tensions)\s+(?:in|on|of|with|against)|"
                            r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
 _CLOSING_COMMA = re.compile(r",(?!\d)")
+# A purpose or topic phrase: "to discuss …", "to address …", "on ways to …".
+_PURPOSE = re.compile(r"\b(?:to|and)\s+(?:discuss|address|review|tackle|consider|examine|ease|"
+                      r"de-escalate|defuse|resolve|settle|coordinate|condemn|counter|respond\s+to)\b")
 # "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
 _BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
@@ -90,6 +93,11 @@ def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, 
     if relative:
         right = relative.start()
     holes = [h for h in holes if h[0] >= left]
+    for m in _PURPOSE.finditer(sentence, left, right):
+        # "met to address Russia's build-up along Ukraine's border": what they met about
+        end = lo if m.start() < lo else right
+        stop = _CLOSING_COMMA.search(sentence, m.end(), end)
+        holes.append((m.start(), stop.start() if stop else end))
     antecedent = None
     for m in _RELATIVE.finditer(sentence, left, lo):
         closing = _CLOSING_COMMA.search(sentence, m.end(), lo)   # not the comma of "1,046"
