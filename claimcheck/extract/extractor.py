@@ -18,6 +18,7 @@ from claimcheck.extract.participants import Participants, participants, scope
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.tolls import find_tolls
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.spans import free
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
@@ -63,10 +64,9 @@ class Extractor:
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
-        quantities = [q for q in self.quantities.find(text)
-                      if not any(q.start < e and s < q.end for s, e in taken)]
+        quantities = free(self.quantities.find(text), taken)
         taken += [(q.start, q.end) for q in quantities]
-        quantities += [q for q in find_tolls(text) if not any(q.start < e and s < q.end for s, e in taken)]
+        quantities += free(find_tolls(text), taken)
         by_sentence: dict[int, list] = {}
         for mention in sorted([*times, *quantities], key=lambda m: m.start):
             by_sentence.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
