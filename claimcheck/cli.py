@@ -12,6 +12,7 @@ import sys
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
+from claimcheck.printable import printable
 from claimcheck.model import SEVERITIES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -75,6 +76,9 @@ def _corpus_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _speed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 2 when any input was skipped (an unreadable file or folder, a "
+                             "bad record, an article over its budget, no articles, no checks)")
     parser.add_argument("-j", "--jobs", type=_positive, metavar="N",
                         help="extract with N processes (default: all cores)")
     parser.add_argument("--no-cache", action="store_true",
@@ -120,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         print("claimcheck: error: out of memory", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
-        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} (please report this; "
-              "set CLAIMCHECK_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(printable(f"claimcheck: internal error: {type(exc).__name__}: {exc} (please "
+                        "report this; set CLAIMCHECK_DEBUG=1 for a traceback)"), file=sys.stderr)
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         return EXIT_ERROR
@@ -141,9 +145,15 @@ def use_color() -> bool:
 
 
 def write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk (ENOSPC), an I/O error: the run's output is lost
+        _quiet_stdout()
+        raise ClaimcheckError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def warn(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(printable(message), file=sys.stderr)

@@ -21,6 +21,7 @@ from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.extract.spans import free
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
+from claimcheck.guard import stop_here
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span
 from claimcheck.vocab import ClaimType, Vocabulary
 
@@ -79,6 +80,8 @@ class Extractor:
         # that names no country ("the quake in Sichuan killed 65") is counted there
         lead = previous + self.entities.mentions(sentences[0].text)
         for index, sentence in enumerate(sentences):
+            if stop_here(sentence.start, len(claims)):
+                break
             found = by_sentence.get(index)
             if found is None and index + 1 not in by_sentence:
                 continue  # neither this sentence nor the next needs its entities

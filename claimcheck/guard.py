@@ -1,0 +1,94 @@
+"""A guard around each article: whatever goes wrong while one article is read or its claims are
+extracted becomes a warning naming it, and the rest of the corpus is checked.
+
+Work on one article is bounded too: the extractor asks `stop_here` between sentences, and stops
+once the article has used its time budget or yielded its claim budget; the claims found so far
+are kept, and a warning says where extraction stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from claimcheck.errors import CorpusError
+
+BUDGET_SECONDS = 20.0
+MAX_CLAIMS = 20_000
+
+
+def lost(warning: CorpusError) -> CorpusError:
+    """Mark a warning as one about input that was not checked (exit 2 under --strict)."""
+    warning.lost = True  # type: ignore[attr-defined]
+    return warning
+
+
+def is_lost(warning) -> bool:
+    return bool(getattr(warning, "lost", False))
+
+
+def failure(exc: BaseException, path: str | None, line: int = 1, column: int = 1,
+            what: str = "article") -> CorpusError:
+    """The warning for an unexpected exception raised by one article's content."""
+    if isinstance(exc, RecursionError):
+        reason = "nests too deeply to read"
+    elif isinstance(exc, MemoryError):
+        reason = "needs more memory than there is"
+    elif isinstance(exc, OverflowError):
+        reason = f"holds a number too large to read ({exc})"
+    else:
+        reason = f"could not be processed ({type(exc).__name__}: {exc})"
+    return lost(CorpusError(f"{what} {reason}; skipped", path, line, column))
+
+
+@dataclass
+class _Budget:
+    deadline: float
+    claims: int
+    stopped_at: int | None = None
+    reason: str = ""
+
+
+_current: _Budget | None = None
+
+
+def stop_here(offset: int, claims: int) -> bool:
+    """Called by the extractor between sentences: True when the article's budget is spent."""
+    budget = _current
+    if budget is None:
+        return False
+    if claims >= budget.claims:
+        budget.reason = f"it holds more than {budget.claims:,} claims"
+    elif time.monotonic() > budget.deadline:
+        budget.reason = f"it took more than {BUDGET_SECONDS:g} s"
+    else:
+        return False
+    budget.stopped_at = offset
+    return True
+
+
+def extract_guarded(extractor, article, seconds: float = BUDGET_SECONDS,
+                    claims: int = MAX_CLAIMS) -> tuple[list, CorpusError | None]:
+    """(claims, warning or None) of one article; never raises on its content."""
+    global _current
+    _current = _Budget(time.monotonic() + seconds, claims)
+    try:
+        found = extractor.extract(article)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - one article must not end the run
+        return [], failure(exc, article.path, *_where(article, 0))
+    finally:
+        budget, _current = _current, None
+    if budget.stopped_at is None:
+        return found, None
+    line, column = _where(article, budget.stopped_at)
+    return found, lost(CorpusError(f"extraction stopped here because {budget.reason}; the rest "
+                                   "of the article is not checked", article.path, line, column))
+
+
+def _where(article, offset: int) -> tuple[int, int]:
+    try:
+        return article.locate(offset)
+    except Exception:  # noqa: BLE001 - a position is a nicety
+        return 1, 1
