@@ -8,6 +8,7 @@ Numbers in words are rougher by nature and keep the half-unit scaled: "three tho
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ def parse_number(text: str) -> Number | None:
     if not tokens:
         return None
     head, *scales = tokens
+    if len(head) > MAX_NUMBER_CHARS or len(scales) > 4:
+        return None   # hundreds of digit groups, "a trillion trillion …": no measurement
     capped = head[0].isdigit()
     if capped:
         value, half = _digits(head)
@@ -64,10 +67,13 @@ def parse_number(text: str) -> Number | None:
         half *= factor
     if capped and half > 0.5:
         half = min(half, max(ROUNDING_CAP * value, 0.5))
+    if not (math.isfinite(value) and math.isfinite(half)):
+        return None
     return Number(value, half)
 
 
 ROUNDING_CAP = 0.05
+MAX_NUMBER_CHARS = 40
 
 
 def _digits(token: str) -> tuple[float, float]:
