@@ -29,7 +29,8 @@ from pathlib import Path
 import claimcheck
 from claimcheck import __version__
 from claimcheck.engine import EngineResult
-from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
+from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Finding, Location,
+                              QuantityValue, Span)
 from claimcheck.sourcemap import SourceMap
 
 SCHEMA = 4   # the tables' layout; a file with another is emptied and laid out again
@@ -196,6 +197,8 @@ class ClaimCache:
             skipped = {rule: (int(n), str(why)) for rule, (n, why) in data["skipped"].items()}
         except (ValueError, KeyError, TypeError, IndexError):
             return None  # a damaged entry: the checks run again
+        if any(f.severity not in SEVERITIES or f.scope not in SCOPES for f in findings):
+            return None  # damaged too: no reporter knows what to make of it
         return EngineResult(findings, skipped)
 
     def put_result(self, key: str, result: EngineResult) -> None:

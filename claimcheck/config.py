@@ -69,11 +69,14 @@ def _from_pyproject(path: Path) -> Config | None:
         data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
+    except RecursionError:
+        raise ClaimcheckError("invalid TOML: nests too deeply", str(path), 1, 1) from None
     except tomllib.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         raise ClaimcheckError(f"invalid TOML: {str(exc).split(' (at')[0]}", str(path), line,
                               column) from None
-    section = data.get("tool", {}).get("claimcheck")
+    tool = data.get("tool", {})
+    section = tool.get("claimcheck") if isinstance(tool, dict) else None
     if section is None:
         return None
     line = next((i for i, l in enumerate(raw.split("\n"), 1) if l.strip() == "[tool.claimcheck]"), 1)
