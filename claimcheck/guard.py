@@ -8,13 +8,15 @@ are kept, and a warning says where extraction stopped.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import time
 from dataclasses import dataclass
 
 from claimcheck.errors import CorpusError
 
-BUDGET_SECONDS = 20.0
-MAX_CLAIMS = 20_000
+BUDGET_SECONDS = 15.0
+MAX_CLAIMS = 2_500
 
 
 def lost(warning: CorpusError) -> CorpusError:
@@ -73,18 +75,58 @@ def extract_guarded(extractor, article, seconds: float = BUDGET_SECONDS,
     global _current
     _current = _Budget(time.monotonic() + seconds, claims)
     try:
-        found = extractor.extract(article)
+        found, cut, why = _extract_within(extractor, article, seconds)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - one article must not end the run
         return [], failure(exc, article.path, *_where(article, 0))
     finally:
         budget, _current = _current, None
-    if budget.stopped_at is None:
+    if budget.stopped_at is None and cut is None:
         return found, None
-    line, column = _where(article, budget.stopped_at)
-    return found, lost(CorpusError(f"extraction stopped here because {budget.reason}; the rest "
-                                   "of the article is not checked", article.path, line, column))
+    stopped = budget.stopped_at if budget.stopped_at is not None else cut
+    reason = budget.reason or why
+    line, column = _where(article, stopped)
+    return found, lost(CorpusError(f"extraction stopped here because {reason}; the rest of the "
+                                   "article is not checked", article.path, line, column))
+
+
+PROBE_CHARS = 32 * 1024
+
+
+def _extract_within(extractor, article, seconds: float) -> tuple[list, int | None, str]:
+    """The claims of an article, where its text was cut (None: it was not) and why. Some finders
+    read the whole text before the extractor can ask `stop_here`, so a long article is first
+    probed on its beginning: when the whole would not fit the budget at that pace, only as much
+    of the beginning as fits is read."""
+    text = article.text
+    if len(text) <= 2 * PROBE_CHARS:
+        return extractor.extract(article), None, ""
+    start = time.monotonic()
+    probe = _prefix(article, PROBE_CHARS)
+    found = extractor.extract(probe)
+    pace = (time.monotonic() - start) / len(probe.text)
+    if _current is None or _current.stopped_at is not None:
+        return found, None, ""
+    affordable = int(seconds * 0.9 / pace) if pace > 0 else len(text)
+    why = f"checking all {len(text):,} characters would take more than {seconds:g} s"
+    dense = int(len(probe.text) * _current.claims / len(found)) if found else len(text)
+    if dense < affordable:   # as far as the claim budget reaches at the probe's density
+        affordable, why = dense, f"it would hold more than {_current.claims:,} claims"
+    if affordable >= len(text):
+        return extractor.extract(article), None, ""
+    if affordable <= 2 * len(probe.text):   # not worth reading the beginning again
+        return found, len(probe.text), why
+    part = _prefix(article, affordable)
+    return extractor.extract(part), len(part.text), why
+
+
+def _prefix(article, size: int):
+    """The article cut to about `size` characters, at a space: offsets, lines and columns in
+    it are those of the whole article."""
+    cut = article.text.rfind(" ", size // 2, size)
+    text = article.text[:cut if cut != -1 else size]
+    return dataclasses.replace(article, text=text, sourcemap=copy.copy(article.sourcemap))
 
 
 def _where(article, offset: int) -> tuple[int, int]:

@@ -35,7 +35,10 @@ def load_plain(text: str):
     if len(text) > MAX_BYTES:
         raise LimitError(f"YAML is {len(text):,} characters, over the limit of {MAX_BYTES:,}")
     _bracket_depth(text)
-    node = yaml.compose(text, Loader=_Loader)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except UnicodeEncodeError as exc:   # half a character (a lone surrogate)
+        raise LimitError(f"YAML holds a character that is not text ({exc.reason})") from None
     if node is None:
         return None
     _expanded_size(node)
