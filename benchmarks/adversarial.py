@@ -7,6 +7,7 @@ one-line warning or error. The 20 MB article of one unbroken sentence must be ch
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import subprocess
 import sys
@@ -30,7 +31,15 @@ def cases(size: int) -> dict[str, str]:
         "no-spaces": "date 2021-12-14 " + "a" * size,
         "spaces": "date 2021-12-14 <!-- claimcheck: ignore x" + " " * size,
         "words": "date 2021-12-14 " + "troops " * (size // 7),
+        "entities": "date 2021-12-14 " + "China and Russia and Xi Jinping " * (size // 32),
+        "word-numbers": "date 2021-12-14 " + "one two three thousand " * (size // 23),
+        "sentences": "date 2021-12-14 " + "They met on Monday. " * (size // 20),
+        "json": json.dumps({"date": "2021-12-14", "text": prose[:size]}),
+        "markdown": "---\ndate: 2021-12-14\n---\n" + prose[:size],
     }
+
+
+SUFFIX = {"json": "json", "markdown": "md"}
 
 
 def main() -> int:
@@ -44,7 +53,7 @@ def main() -> int:
         for name, text in cases(size).items():
             if args.only and name != args.only:
                 continue
-            path = Path(tmp) / f"{name}.txt"
+            path = Path(tmp) / f"{name}.{SUFFIX.get(name, 'txt')}"
             path.write_text(text)
             start = time.monotonic()
             proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(path), "--rules",

@@ -28,7 +28,9 @@ class ClaimcheckError(Exception):
         return f"{self.where()}: error: {printable(self.message)}"
 
     def with_context(self) -> str:
-        return str(self) if not self.context else f"{self}\n{self.context}"
+        if not self.context:
+            return str(self)
+        return "\n".join([str(self), *map(printable, self.context.split("\n"))])
 
 
 class UsageError(ClaimcheckError):

@@ -108,7 +108,8 @@ def _extract_within(extractor, article, seconds: float) -> tuple[list, int | Non
     pace = (time.monotonic() - start) / len(probe.text)
     if _current is None or _current.stopped_at is not None:
         return found, None, ""
-    affordable = int(seconds * 0.9 / pace) if pace > 0 else len(text)
+    # half the budget at the probe's pace: a longer text may run slower per character
+    affordable = int(seconds * 0.5 / pace) if pace > 0 else len(text)
     why = f"checking all {len(text):,} characters would take more than {seconds:g} s"
     dense = int(len(probe.text) * _current.claims / len(found)) if found else len(text)
     if dense < affordable:   # as far as the claim budget reaches at the probe's density

@@ -84,9 +84,6 @@ def _parse_json_lines(text: str, article_id: str, path: str,
             except CorpusError as exc:
                 exc.message += "; record skipped"
                 bad.append(exc)
-            except RecursionError:
-                bad.append(CorpusError("JSON record nests too deeply to read; record skipped",
-                                       path, number, 1))
         offset += len(line) + 1
     problems.extend(lost(w) for w in bad[:MAX_RECORD_WARNINGS])
     if len(bad) > MAX_RECORD_WARNINGS:
@@ -102,6 +99,11 @@ def _parse_json_record(raw: str, first_line: int, article_id: str, path: str,
     except json.JSONDecodeError as exc:
         raise CorpusError(f"invalid JSON: {exc.msg}", path, first_line + exc.lineno,
                           exc.colno) from None
+    except ValueError as exc:   # an integer of thousands of digits
+        raise CorpusError(f"invalid JSON: {str(exc).split(';')[0]}", path, first_line + 1,
+                          1) from None
+    except RecursionError:
+        raise CorpusError("JSON nests too deeply to read", path, first_line + 1, 1) from None
     if not isinstance(record, dict):
         raise CorpusError("a JSON article must be an object with 'date' and 'text' fields",
                           path, first_line + 1, 1)
