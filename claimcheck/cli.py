@@ -111,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     except ClaimcheckError as exc:
         print(exc.with_context(), file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of standard output went away (`claimcheck … | head`)
         _quiet_stdout()
-        return EXIT_OK
+        print("claimcheck: error: cannot write to standard output: Broken pipe (its reader "
+              "closed it)", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
         return 130
@@ -132,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _quiet_stdout() -> None:
-    """After a closed pipe (`claimcheck … | head`), keep Python from complaining at exit."""
+    """After a closed pipe or a full disk, keep Python from complaining again at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -296,3 +296,23 @@ def test_a_cache_entry_with_an_unknown_severity_is_redone(work):
     db.commit()
     db.close()
     assert run("check", "corpus", "--rules", RULES, cwd=work).returncode == 0
+
+
+def test_a_closed_standard_output_is_one_line(work):
+    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "extract", "corpus", "--rules",
+                             RULES, "--no-cache", "--format", "jsonl"], cwd=work,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 2
+    assert err.splitlines() == ["claimcheck: error: cannot write to standard output: Broken pipe "
+                                "(its reader closed it)"]
+
+
+def test_a_json_lines_record_with_a_huge_integer_skips_that_record(work):
+    (work / "corpus" / "r.jsonl").write_text(
+        '{"date": "2021-12-14", "text": "x", "n": 1' + "0" * 5000 + "}\n"
+        '{"date": "2021-12-14", "text": "Russia massed 100,000 troops near Ukraine."}\n')
+    proc = run("extract", "corpus", "--rules", RULES, "--no-cache", "--format", "jsonl", cwd=work)
+    assert "corpus/r.jsonl:1:1: warning: invalid JSON" in proc.err and "record skipped" in proc.err
+    assert any(json.loads(line)["article"] == "r.jsonl#2" for line in proc.stdout.splitlines())
