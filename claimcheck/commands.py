@@ -16,6 +16,7 @@ from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
+from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack, load_pack
@@ -130,7 +131,7 @@ def cmd_report(args) -> int:
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
-    write(f"wrote {', '.join(str(out / n) for n in files)}\n")
+    write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
     return _exit(outcome, fail_on, args)
 
 
@@ -161,6 +162,8 @@ def cmd_rules(args) -> int:
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
     pack = _pack(args, discover())
+    if args.action in ("validate", "test"):
+        _warn_all(empty_pack_warnings(pack))
     if args.action == "validate":
         write(f"ok: {len(pack.files)} files, {len(pack.vocabulary.claim_types)} claim types, "
               f"{len(pack.vocabulary.entities)} entities, {len(pack.facts)} facts, "

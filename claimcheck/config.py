@@ -53,8 +53,13 @@ def discover(start: Path | None = None) -> Config:
     return Config()
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _from_yaml(path: Path) -> Config:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ClaimcheckError(f"configuration is over {MAX_CONFIG_BYTES:,} bytes", str(path), 1, 1)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
@@ -65,6 +70,8 @@ def _from_yaml(path: Path) -> Config:
 
 def _from_pyproject(path: Path) -> Config | None:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ClaimcheckError(f"pyproject.toml is over {MAX_CONFIG_BYTES:,} bytes", str(path), 1, 1)
         raw = path.read_text(encoding="utf-8")
         data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError) as exc:

@@ -316,3 +316,14 @@ def test_a_json_lines_record_with_a_huge_integer_skips_that_record(work):
     proc = run("extract", "corpus", "--rules", RULES, "--no-cache", "--format", "jsonl", cwd=work)
     assert "corpus/r.jsonl:1:1: warning: invalid JSON" in proc.err and "record skipped" in proc.err
     assert any(json.loads(line)["article"] == "r.jsonl#2" for line in proc.stdout.splitlines())
+
+
+def test_a_long_unbroken_sentence_is_checked_quickly(work):
+    """The in-CI version of benchmarks/adversarial.py (20 MB there): 4 MB of one sentence."""
+    unit = ("Russia deployed 100,000 troops on Monday near the 2,600-mile border with China and "
+            "Xi Jinping will meet Putin on Wednesday while ")
+    (work / "corpus" / "long.txt").write_text("date 2021-12-14 " + unit * (4_000_000 // len(unit)))
+    proc = run("check", "corpus", "--rules", RULES, "--no-cache", "--format", "json", cwd=work)
+    assert proc.seconds < 30 and proc.returncode == 0
+    assert "corpus/long.txt:1:" in proc.err and "extraction stopped here" in proc.err
+    assert json.loads(proc.stdout)["summary"]["articles"] == 2

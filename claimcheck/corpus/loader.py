@@ -56,7 +56,7 @@ def discover(paths: list[str], problems: list[CorpusError] | None = None) -> lis
         if not os.path.isdir(root):
             found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
             continue
-        before = len(found)
+        before, problems_before = len(found), len(problems)
         for dirpath, dirnames, filenames in os.walk(root, onerror=_unlisted(problems)):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             folder = _relative(dirpath, base or root)   # once per folder: relpath is slow
@@ -64,7 +64,7 @@ def discover(paths: list[str], problems: list[CorpusError] | None = None) -> lis
             for name in filenames:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                     found.setdefault(os.path.join(dirpath, name), prefix + name)
-        if len(found) == before:
+        if len(found) == before and len(problems) == problems_before:
             problems.append(lost(CorpusError(
                 f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", root, 1, 1)))
     return [(article_id, path) for path, article_id in found.items()]
