@@ -6,6 +6,7 @@ twice the text costs about twice the time (work per article is linear, not quadr
 from __future__ import annotations
 
 import gc
+import os
 import time
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from claimcheck.guard import extract_guarded
 from claimcheck.model import Article
 from claimcheck.rules import load_pack
 
-FUZZ = settings(max_examples=150, deadline=None,
+# CLAIMCHECK_FUZZ=5000 for a longer search than CI's
+FUZZ = settings(max_examples=int(os.environ.get("CLAIMCHECK_FUZZ", "150")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 TOKENS = ["date 2021-12-14 ", "---\n", "date: 2021-12-14\n", "\n", " ", ", ", ". ", "<!--", "-->",
           "claimcheck: ignore x", "&a ", "*a ", "[", "]", "{", "}", '"', "\\", "\\u", "\ufeff",
