@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -167,19 +169,36 @@ def test_a_control_character_in_a_path_is_escaped(work):
     assert "corpus/esc\\x1b[2Jape\\x0ax.txt:1:1: warning: binary file" in proc.err
 
 
-def test_an_unreadable_folder_is_a_warning(work):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every folder")
-    locked = work / "corpus" / "locked"
-    locked.mkdir()
-    locked.chmod(0)
+def test_unreadable_files_folders_and_roots_are_warnings_naming_them():
+    """Run as an unprivileged user: root reads everything (setpriv drops to nobody)."""
+    root = os.geteuid() == 0
+    if root and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv")
+    base = Path(tempfile.mkdtemp(prefix="claimcheck-perm-"))
     try:
-        proc = run("check", "corpus", "--rules", RULES, "--no-cache", cwd=work)
-        assert "locked:1:1: warning: cannot read folder" in proc.err
-        assert run("check", "corpus", "--rules", RULES, "--no-cache", "--strict",
-                   cwd=work).returncode == 2
+        base.chmod(0o755)
+        for folder in ("c/ok", "c/locked", "shut"):
+            (base / folder).mkdir(parents=True)
+            (base / folder / "a.txt").write_text(GOOD)
+        (base / "c" / "secret.txt").write_text(GOOD)
+        for path in ("c/locked", "c/secret.txt", "shut"):
+            (base / path).chmod(0)
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if root else []
+        argv = [*drop, sys.executable, "-m", "claimcheck", "check", "c", "shut", "--rules", RULES,
+                "--no-cache"]
+        proc = subprocess.run(argv, cwd=base, capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in proc.stderr and proc.returncode == 0, proc.stderr
+        assert "c/locked:1:1: warning: cannot read folder: Permission denied" in proc.stderr
+        assert "c/secret.txt:1:1: warning: cannot read article: Permission denied" in proc.stderr
+        assert "shut:1:1: warning: cannot read folder: Permission denied" in proc.stderr
+        assert "in 1 articles" in proc.stdout
+        strict = subprocess.run([*argv, "--strict"], cwd=base, capture_output=True, text=True,
+                                timeout=60)
+        assert strict.returncode == 2
     finally:
-        locked.chmod(0o755)
+        for path in ("c/locked", "c/secret.txt", "shut"):
+            (base / path).chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_an_unlistable_folder_is_reported_by_the_walk(tmp_path):
