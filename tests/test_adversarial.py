@@ -195,7 +195,15 @@ def test_unreadable_files_folders_and_roots_are_warnings_naming_them():
         strict = subprocess.run([*argv, "--strict"], cwd=base, capture_output=True, text=True,
                                 timeout=60)
         assert strict.returncode == 2
+        shutil.copytree(RULES, base / "rules")
+        (base / "rules" / "checks").chmod(0)
+        rules = subprocess.run([*argv[:-3], "--rules", "rules", "--no-cache"], cwd=base,
+                               capture_output=True, text=True, timeout=60)
+        assert rules.returncode == 2
+        assert rules.stderr == "rules/checks:1:1: error: cannot read rule folder: Permission denied\n"
     finally:
+        if (base / "rules" / "checks").exists():
+            (base / "rules" / "checks").chmod(0o755)
         for path in ("c/locked", "c/secret.txt", "shut"):
             (base / path).chmod(0o755)
         shutil.rmtree(base)
