@@ -23,7 +23,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its errors are the one-line form every other error has."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"claimcheck: error: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_ERROR, printable(f"claimcheck: error: {message} (see '{self.prog} --help')")
+                  + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
