@@ -154,3 +154,69 @@ def test_work_grows_linearly_with_one_long_sentence(extractor):
     make = ADVERSARIAL["one sentence"]
     small, large = _seconds(extractor, make(40_000)), _seconds(extractor, make(160_000))
     assert large < 4 * small * 1.8 + 0.2   # quadratic would be 16 times
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.sampled_from(["r", "s", "c", "m", "l", "k", "f", "claims",
+                                                       "findings", "skipped", "kind", "value",
+                                                       "span", "type"]) | st.text(max_size=3),
+                                      inner, max_size=5), max_leaves=20)
+
+
+@FUZZ
+@given(JSON)
+def test_cache_entries(tmp_path_factory, payload):
+    """A damaged cache entry is a miss (the work is done again), never a crash."""
+    import json
+    import sqlite3
+
+    from claimcheck.cache import ClaimCache
+    cache = ClaimCache(tmp_path_factory.mktemp("cache") / "c.sqlite", "pack")
+    try:
+        text = json.dumps(payload)
+        cache.db.execute("INSERT INTO claims (key, salt, payload) VALUES (?, ?, ?)",
+                         ("k", cache.salt_id, text))
+        cache.db.execute("INSERT INTO results (key, payload) VALUES (?, ?)", ("k", text))
+        assert isinstance(cache.get_many(["k"]), dict)
+        cache.result("k")
+    except sqlite3.Error:
+        pass
+    finally:
+        cache.close()
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _paths(child, (*prefix, i))
+
+
+@FUZZ
+@given(st.data())
+def test_damaged_cached_claims(tmp_path_factory, extractor, data):
+    """One field of a real cached claim replaced by any JSON value: a miss, never a crash."""
+    import json
+    from datetime import date
+
+    from claimcheck.cache import ClaimCache
+    cache = ClaimCache(tmp_path_factory.mktemp("cache") / "c.sqlite", "pack")
+    try:
+        article = Article("a.txt", "Russia massed 100,000 troops near Ukraine on Monday.",
+                          date(2021, 12, 14))
+        cache.put_many({"k": extractor.extract(article)})
+        (payload,) = cache.db.execute("SELECT payload FROM claims").fetchone()
+        records = json.loads(payload)
+        path = data.draw(st.sampled_from([p for p in _paths(records) if p]))
+        target = records
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = data.draw(JSON)
+        cache.db.execute("UPDATE claims SET payload = ?", (json.dumps(records),))
+        assert isinstance(cache.get_many(["k"]), dict)
+    finally:
+        cache.close()
