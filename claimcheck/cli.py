@@ -102,6 +102,7 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     # A run builds hundreds of thousands of small objects and almost no reference cycles: with
     # the default thresholds, the collector rescans them all again and again.
@@ -132,6 +133,17 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         return EXIT_ERROR
+
+
+def _tolerant_streams() -> None:
+    """A terminal or a pipe whose encoding cannot show a character ("│", "é" under
+    PYTHONIOENCODING=ascii) gets an escape for it instead of failing the run."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _quiet_stdout() -> None:

@@ -12,6 +12,7 @@ from claimcheck.model import Article, Claim
 
 # Below this many articles, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
+MAX_JOBS = 64
 _worker: Extractor | None = None
 
 
@@ -35,9 +36,14 @@ def extract_all(extractor: Extractor, articles: list[Article], jobs: int) -> lis
     else:
         global _worker
         _worker = extractor  # inherited by the forked workers: no pickling of compiled patterns
+        # never more processes than there is work for, nor than a machine can bear (-j 100000)
+        workers = min(jobs, MAX_JOBS, len(articles) // 16 + 1)
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                results = pool.map(_extract, articles, chunksize=max(16, len(articles) // (jobs * 8)))
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(_extract, articles,
+                                   chunksize=max(16, len(articles) // (workers * 8)))
+        except OSError:  # no processes to be had (a limit on them, no memory): one will do
+            results = [extract_guarded(extractor, a) for a in articles]
         finally:
             _worker = None
     out = Extracted(claims for claims, _ in results)
