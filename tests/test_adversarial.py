@@ -354,3 +354,12 @@ def test_a_long_unbroken_sentence_is_checked_quickly(work):
     assert proc.seconds < 30 and proc.returncode in (0, 1)   # 1: its meetings disagree
     assert "corpus/long.txt:1:" in proc.err and "extraction stopped here" in proc.err
     assert json.loads(proc.stdout)["summary"]["articles"] == 2
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_crash(work):
+    (work / "corpus" / "b.txt").write_text(GOOD_CONFLICT + " Café “quoted” │")
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", "corpus", "--rules", RULES,
+                           "--no-cache"], cwd=work, capture_output=True, timeout=60,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr and not proc.stderr
+    assert b"\\u2502" in proc.stdout or b"\\u" in proc.stdout
