@@ -57,6 +57,16 @@ HOSTILE_ARTICLES: dict[str, str | bytes] = {
     "text-not-string.json": '{"date": "2021-12-14", "text": 5}',
     "broken.json": '{"date": "2021-12-14", "text": "unterminated',
     "date-obj.json": '{"date": {"y": 2021}, "text": "Xi and Putin met on Monday."}',
+    "utf16.txt": "date 2021-12-14 Xi and Putin met on Monday.".encode("utf-16"),
+    "overlong.txt": b"date 2021-12-14 \xc0\xaf \xed\xa0\x80 troops",
+    "string.json": '"date 2021-12-14"',
+    "null-text.json": '{"date": "2021-12-14", "text": null}',
+    "nan-date.json": '{"date": NaN, "text": "Xi and Putin met on Monday."}',
+    "empty.json": "",
+    "only-dashes.md": "---",
+    "big-int.json": '{"date": "2021-12-14", "text": "x", "n": 1' + "0" * 5000 + "}",
+    "ts.md": "---\ndate: 2021-12-14T25:61:00\n---\nXi and Putin met on Monday.\n",
+    "complex-key.md": "---\ndate: 2021-12-14\n? [a, b]\n: c\n---\nXi and Putin met on Monday.\n",
 }
 # Files whose text is hostile but readable: checked, with or without claims, never a crash.
 HOSTILE_TEXT: dict[str, str | bytes] = {
@@ -74,6 +84,14 @@ HOSTILE_TEXT: dict[str, str | bytes] = {
     "year-1.txt": "date 0001-01-03 Xi and Putin met on Monday, in the 1950s.",
     "surrogate.json": '{"date": "2021-12-14", "text": "\\ud800 Xi and Putin met on Monday."}',
     "empty.txt": "",
+    "cr-only.txt": "date 2021-12-14 Xi and Putin met on Monday.\r" * 2000,
+    "bom.json": '\ufeff{"date": "2021-12-14", "text": "Xi and Putin met on Monday."}',
+    "nan-field.json": '{"date": "2021-12-14", "text": "Xi and Putin met on Monday.", "v": NaN}',
+    "duplicate-keys.json": '{"date": "2021-12-14", "text": "a", "text": "Russia massed 5,000 troops."}',
+    "blank.jsonl": "\n \n\t\n",
+    "many-bad.jsonl": "{bad\n" * 30 + '{"date": "2021-12-14", "text": "Xi met Putin on Monday."}\n',
+    "wide.txt": "date 2021-12-14 " + "x" * 50_000 + " troops 5,000 on Monday",
+    "rtl.md": "---\ndate: 2021-12-14\ntitle: \"\u202eevil\\u001b[2J\"\n---\nXi met Putin on Monday.\n",
     "only-date.txt": "date 2021-12-14",
     "records.jsonl": '{"date": "2021-12-14", "text": "Xi and Putin met on Monday."}\n'
                      "{not json\n"
