@@ -57,7 +57,7 @@ HOSTILE_ARTICLES: dict[str, str | bytes] = {
     "text-not-string.json": '{"date": "2021-12-14", "text": 5}',
     "broken.json": '{"date": "2021-12-14", "text": "unterminated',
     "date-obj.json": '{"date": {"y": 2021}, "text": "Xi and Putin met on Monday."}',
-    "utf16.txt": "date 2021-12-14 Xi and Putin met on Monday.".encode("utf-16"),
+    "utf16.txt": "date 2021-12-14 Xi and Putin met on Monday.".encode("utf-16"),  # with a BOM
     "overlong.txt": b"date 2021-12-14 \xc0\xaf \xed\xa0\x80 troops",
     "string.json": '"date 2021-12-14"',
     "null-text.json": '{"date": "2021-12-14", "text": null}',

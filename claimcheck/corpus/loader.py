@@ -132,6 +132,8 @@ def read_text(path: str) -> str:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise CorpusError(f"cannot read article: {exc.strerror or exc}", path, 1, 1) from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CorpusError("UTF-16 text; re-encode the file as UTF-8", path, 1, 1)
     if b"\x00" in data:
         raise CorpusError("binary file (contains NUL bytes); skipped", path, 1, 1)
     try:
