@@ -37,16 +37,23 @@ def failure(exc: BaseException, path: str | None, line: int = 1, column: int = 1
     elif isinstance(exc, MemoryError):
         reason = "needs more memory than there is"
     elif isinstance(exc, OverflowError):
-        reason = f"holds a number too large to read ({exc})"
+        reason = f"holds a number too large to read ({_short(exc)})"
     else:
-        reason = f"could not be processed ({type(exc).__name__}: {exc})"
+        reason = f"could not be processed ({type(exc).__name__}: {_short(exc)})"
     return lost(CorpusError(f"{what} {reason}; skipped", path, line, column))
+
+
+def _short(exc: BaseException, width: int = 160) -> str:
+    """An exception's text, clipped: it may quote the article (a number of 5,000 digits)."""
+    text = str(exc)
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 @dataclass
 class _Budget:
     deadline: float
     claims: int
+    seconds: float
     stopped_at: int | None = None
     reason: str = ""
 
@@ -62,7 +69,7 @@ def stop_here(offset: int, claims: int) -> bool:
     if claims >= budget.claims:
         budget.reason = f"it holds more than {budget.claims:,} claims"
     elif time.monotonic() > budget.deadline:
-        budget.reason = f"it took more than {BUDGET_SECONDS:g} s"
+        budget.reason = f"it took more than {budget.seconds:g} s"
     else:
         return False
     budget.stopped_at = offset
@@ -73,7 +80,7 @@ def extract_guarded(extractor, article, seconds: float = BUDGET_SECONDS,
                     claims: int = MAX_CLAIMS) -> tuple[list, CorpusError | None]:
     """(claims, warning or None) of one article; never raises on its content."""
     global _current
-    _current = _Budget(time.monotonic() + seconds, claims)
+    _current = _Budget(time.monotonic() + seconds, claims, seconds)
     try:
         found, cut, why = _extract_within(extractor, article, seconds)
     except (KeyboardInterrupt, SystemExit):

@@ -220,3 +220,25 @@ def test_damaged_cached_claims(tmp_path_factory, extractor, data):
         assert isinstance(cache.get_many(["k"]), dict)
     finally:
         cache.close()
+
+
+def test_a_crash_in_one_article_is_a_short_warning_naming_it():
+    from datetime import date
+
+    class Exploding:
+        def extract(self, article):
+            int("9" * 5000)
+
+    claims, warning = extract_guarded(Exploding(), Article("a.txt", "x", date(2021, 12, 14),
+                                                           path="corpus/a.txt"))
+    assert claims == [] and str(warning).startswith("corpus/a.txt:1:1: error: article could not")
+    assert len(str(warning)) < 300
+
+
+def test_the_time_budget_stops_extraction_with_a_warning(extractor):
+    from datetime import date
+    text = "Russia massed 100,000 troops near Ukraine on Monday. " * 2000
+    claims, warning = extract_guarded(extractor, Article("a.txt", text, date(2021, 12, 14),
+                                                         path="a.txt"), seconds=0.0)
+    assert warning is not None and "took more than 0 s" in str(warning)
+    assert len(claims) < 10
