@@ -6,7 +6,9 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the ru
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
+import io
 import os
 import sys
 
@@ -135,9 +137,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+class _Closed(io.TextIOBase):
+    """Standard output closed before the run (`>&-`): writing to it is a one-line error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it was closed before the run")
+
+
 def _tolerant_streams() -> None:
-    """A terminal or a pipe whose encoding cannot show a character ("│", "é" under
-    PYTHONIOENCODING=ascii) gets an escape for it instead of failing the run."""
+    """A closed standard error is a sink (a warning must never land in standard output, which
+    print() falls back to); a closed standard output fails where it is written to. A terminal
+    or a pipe whose encoding cannot show a character ("│", "é" under PYTHONIOENCODING=ascii)
+    gets an escape for it instead of failing the run."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = _Closed()
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             try:

@@ -381,3 +381,18 @@ def test_an_ascii_terminal_gets_escapes_not_a_crash(work):
                           env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr and not proc.stderr
     assert b"\\u2502" in proc.stdout or b"\\u" in proc.stdout
+
+
+def test_closed_standard_streams(work):
+    base = [sys.executable, "-m", "claimcheck", "check", "corpus", "--rules", RULES, "--no-cache",
+            "--format", "json"]
+    (work / "corpus" / "undated.txt").write_text("Xi and Putin met on Monday.")  # a warning
+    no_stderr = subprocess.run(base, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               timeout=60, text=True, pass_fds=(), close_fds=True,
+                               preexec_fn=lambda: os.close(2))
+    assert json.loads(no_stderr.stdout)["summary"]["articles"] == 2   # no warning mixed in
+    no_stdout = subprocess.run(base, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=60, text=True, preexec_fn=lambda: os.close(1))
+    assert no_stdout.returncode == 2 and "Traceback" not in no_stdout.stderr
+    assert no_stdout.stderr.splitlines()[-1] == ("claimcheck: error: cannot write to standard "
+                                                 "output: it was closed before the run")
