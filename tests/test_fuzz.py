@@ -128,6 +128,7 @@ ADVERSARIAL = {
     "on monday": lambda n: "on Monday " * (n // 10),
     "digit groups": lambda n: "1" + ",000" * (n // 4),
     "spaces": lambda n: "<!-- claimcheck: ignore x" + " " * n,
+    "spaced digits": lambda n: "123 " * (n // 4),    # each "123" once matched to the very end
 }
 
 

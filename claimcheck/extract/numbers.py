@@ -27,7 +27,10 @@ WORD_NUMBERS = sorted([*_UNITS, *_TENS], key=len, reverse=True)
 _WORD = "|".join(WORD_NUMBERS)
 # Thousands separated by commas, or by (no-break, thin) spaces as in "120 000"; at most 15 digits
 # before the point: longer numbers are not measurements anyone states.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
+# At most twelve groups, taken whole (possessive: fewer groups could only leave digits between
+# the number and its unit): "123 123 123 …" run on for a megabyte would otherwise be matched to
+# its end from each of its numbers, and backed off group by group, in quadratic time.
+DIGITS = r"\d{1,3}(?:,\d{3}){1,12}+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,12}+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
