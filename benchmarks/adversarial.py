@@ -28,6 +28,7 @@ def cases(size: int) -> dict[str, str]:
         "on-monday": "date 2021-12-14 " + "on Monday " * (size // 10),
         "digits": "date 2021-12-14 " + "9" * size,
         "digit-groups": "date 2021-12-14 " + "1" + ",000" * (size // 4),
+        "spaced-digits": "date 2021-12-14 " + "123 " * (size // 4),
         "no-spaces": "date 2021-12-14 " + "a" * size,
         "spaces": "date 2021-12-14 <!-- claimcheck: ignore x" + " " * size,
         "words": "date 2021-12-14 " + "troops " * (size // 7),
