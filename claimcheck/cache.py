@@ -31,7 +31,8 @@ from pathlib import Path
 import claimcheck
 from claimcheck import __version__
 from claimcheck.engine import EngineResult
-from claimcheck.model import Article, Claim, DateValue, Finding, Location, QuantityValue, Span
+from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Finding, Location,
+                              QuantityValue, Span)
 from claimcheck.sourcemap import SourceMap
 
 SCHEMA = 5   # the tables' layout; a file with another is emptied and laid out again
@@ -210,6 +211,8 @@ class ClaimCache:
             coverage, stories = dict(data["coverage"]), dict(data["stories"])
         except (ValueError, KeyError, TypeError, IndexError):
             return None  # a damaged entry: the checks run again
+        if any(f.severity not in SEVERITIES or f.scope not in SCOPES for f in findings):
+            return None  # damaged too: no reporter knows what to make of it
         return EngineResult(findings, skipped, coverage, stories)
 
     def put_result(self, key: str, result: EngineResult) -> None:

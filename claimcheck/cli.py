@@ -6,12 +6,15 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the ru
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
+import io
 import os
 import sys
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
+from claimcheck.printable import printable
 from claimcheck.model import SEVERITIES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -22,7 +25,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its errors are the one-line form every other error has."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"claimcheck: error: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_ERROR, printable(f"claimcheck: error: {message} (see '{self.prog} --help')")
+                  + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +79,9 @@ def _corpus_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _speed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 2 when any input was skipped (an unreadable file or folder, a "
+                             "bad record, an article over its budget, no articles, no checks)")
     parser.add_argument("-j", "--jobs", type=_positive, metavar="N",
                         help="extract with N processes (default: all cores)")
     parser.add_argument("--no-cache", action="store_true",
@@ -97,6 +104,7 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     # A run builds hundreds of thousands of small objects and almost no reference cycles: with
     # the default thresholds, the collector rescans them all again and again.
@@ -107,9 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     except ClaimcheckError as exc:
         print(exc.with_context(), file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of standard output went away (`claimcheck … | head`)
         _quiet_stdout()
-        return EXIT_OK
+        print("claimcheck: error: cannot write to standard output: Broken pipe (its reader "
+              "closed it)", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
         return 130
@@ -120,15 +130,39 @@ def main(argv: list[str] | None = None) -> int:
         print("claimcheck: error: out of memory", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
-        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} (please report this; "
-              "set CLAIMCHECK_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(printable(f"claimcheck: internal error: {type(exc).__name__}: {exc} (please "
+                        "report this; set CLAIMCHECK_DEBUG=1 for a traceback)"), file=sys.stderr)
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         return EXIT_ERROR
 
 
+class _Closed(io.TextIOBase):
+    """Standard output closed before the run (`>&-`): writing to it is a one-line error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it was closed before the run")
+
+
+def _tolerant_streams() -> None:
+    """A closed standard error is a sink (a warning must never land in standard output, which
+    print() falls back to); a closed standard output fails where it is written to. A terminal
+    or a pipe whose encoding cannot show a character ("│", "é" under PYTHONIOENCODING=ascii)
+    gets an escape for it instead of failing the run."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def _quiet_stdout() -> None:
-    """After a closed pipe (`claimcheck … | head`), keep Python from complaining at exit."""
+    """After a closed pipe or a full disk, keep Python from complaining again at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -141,9 +175,15 @@ def use_color() -> bool:
 
 
 def write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk (ENOSPC), an I/O error: the run's output is lost
+        _quiet_stdout()
+        raise ClaimcheckError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def warn(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(printable(message), file=sys.stderr)

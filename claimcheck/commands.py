@@ -10,17 +10,19 @@ from pathlib import Path
 from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
-from claimcheck.cli import EXIT_FINDINGS, EXIT_OK, use_color, warn, write
+from claimcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
+from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.strict import empty_pack_warnings, strict_failure
 
 DEFAULT_RULES = "rules"
 CACHE_FILE = ".claimcheck/cache.sqlite"
@@ -83,6 +85,7 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
     outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
                                                                  config.stories))
+    outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
     for note in outcome.notes:
         warn(f"claimcheck: note: {note}")
@@ -95,7 +98,12 @@ def _warn_all(warnings) -> None:
         warn(str(w).replace(": error: ", ": warning: ", 1))
 
 
-def _exit(outcome: Outcome, fail_on: str) -> int:
+def _exit(outcome: Outcome, fail_on: str, args=None) -> int:
+    if args is not None and args.strict:
+        strict = strict_failure(outcome.warnings)
+        if strict:
+            warn(strict)
+            return EXIT_ERROR
     return EXIT_FINDINGS if outcome.failing(fail_on) else EXIT_OK
 
 
@@ -113,7 +121,7 @@ def cmd_check(args) -> int:
         write_atomic(args.output, text)
     else:
         write(text)
-    return _exit(outcome, fail_on)
+    return _exit(outcome, fail_on, args)
 
 
 def cmd_report(args) -> int:
@@ -125,8 +133,8 @@ def cmd_report(args) -> int:
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
-    write(f"wrote {', '.join(str(out / n) for n in files)}\n")
-    return _exit(outcome, fail_on)
+    write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
+    return _exit(outcome, fail_on, args)
 
 
 def cmd_extract(args) -> int:
@@ -138,12 +146,17 @@ def cmd_extract(args) -> int:
         extraction = extract_corpus(paths, pack, jobs, cache)
         return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
     claims, warnings, stories = _with_cache(args, pack, extract)
+    warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
     if args.format == "jsonl":
         write("".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
                                  ensure_ascii=False) + "\n" for c in claims))
     else:
         write(claims_table(claims))
+    strict = strict_failure(warnings) if args.strict else None
+    if strict:
+        warn(strict)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -152,6 +165,8 @@ def cmd_rules(args) -> int:
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
     pack = _pack(args, discover())
+    if args.action in ("validate", "test"):
+        _warn_all(empty_pack_warnings(pack))
     if args.action == "validate":
         write(f"ok: {len(pack.files)} files, {len(pack.vocabulary.claim_types)} claim types, "
               f"{len(pack.vocabulary.entities)} entities, {len(pack.facts)} facts, "

@@ -60,8 +60,13 @@ def discover(start: Path | None = None) -> Config:
     return Config()
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _from_yaml(path: Path) -> Config:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ClaimcheckError(f"configuration is over {MAX_CONFIG_BYTES:,} bytes", str(path), 1, 1)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
@@ -72,15 +77,20 @@ def _from_yaml(path: Path) -> Config:
 
 def _from_pyproject(path: Path) -> Config | None:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ClaimcheckError(f"pyproject.toml is over {MAX_CONFIG_BYTES:,} bytes", str(path), 1, 1)
         raw = path.read_text(encoding="utf-8")
         data = tomllib.loads(raw)
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
+    except RecursionError:
+        raise ClaimcheckError("invalid TOML: nests too deeply", str(path), 1, 1) from None
     except tomllib.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         raise ClaimcheckError(f"invalid TOML: {str(exc).split(' (at')[0]}", str(path), line,
                               column) from None
-    section = data.get("tool", {}).get("claimcheck")
+    tool = data.get("tool", {})
+    section = tool.get("claimcheck") if isinstance(tool, dict) else None
     if section is None:
         return None
     line = next((i for i, l in enumerate(raw.split("\n"), 1) if l.strip() == "[tool.claimcheck]"), 1)

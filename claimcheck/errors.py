@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from claimcheck.printable import printable
+
 
 class ClaimcheckError(Exception):
     """Base of every error claimcheck reports to a user; str() is the one-line form."""
@@ -20,13 +22,15 @@ class ClaimcheckError(Exception):
     def where(self) -> str:
         if self.path is None:
             return "claimcheck"
-        return f"{self.path}:{self.line or 1}:{self.column or 1}"
+        return f"{printable(self.path)}:{self.line or 1}:{self.column or 1}"
 
     def __str__(self) -> str:
-        return f"{self.where()}: error: {self.message}"
+        return f"{self.where()}: error: {printable(self.message)}"
 
     def with_context(self) -> str:
-        return str(self) if not self.context else f"{self}\n{self.context}"
+        if not self.context:
+            return str(self)
+        return "\n".join([str(self), *map(printable, self.context.split("\n"))])
 
 
 class UsageError(ClaimcheckError):

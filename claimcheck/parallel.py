@@ -5,11 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+from claimcheck.errors import CorpusError
 from claimcheck.extract import Extractor
+from claimcheck.guard import extract_guarded
 from claimcheck.model import Article, Claim
 
 # Below this many articles, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
+MAX_JOBS = 64
 _worker: Extractor | None = None
 
 
@@ -20,19 +23,34 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+class Extracted(list):
+    """The claims of each article; `problems` holds, by index, the warning of each article that
+    failed or ran out of its budget (guard.py)."""
+    problems: dict[int, CorpusError]
+
+
 def extract_all(extractor: Extractor, articles: list[Article], jobs: int) -> list[list[Claim]]:
-    """The claims of each article, in the order of `articles`."""
+    """The claims of each article, in the order of `articles`, each article guarded."""
     if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return [extractor.extract(a) for a in articles]
-    global _worker
-    _worker = extractor  # inherited by the forked workers: no pickling of compiled patterns
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_extract, articles, chunksize=max(16, len(articles) // (jobs * 8)))
-    finally:
-        _worker = None
+        results = [extract_guarded(extractor, a) for a in articles]
+    else:
+        global _worker
+        _worker = extractor  # inherited by the forked workers: no pickling of compiled patterns
+        # never more processes than there is work for, nor than a machine can bear (-j 100000)
+        workers = min(jobs, MAX_JOBS, len(articles) // 16 + 1)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(_extract, articles,
+                                   chunksize=max(16, len(articles) // (workers * 8)))
+        except OSError:  # no processes to be had (a limit on them, no memory): one will do
+            results = [extract_guarded(extractor, a) for a in articles]
+        finally:
+            _worker = None
+    out = Extracted(claims for claims, _ in results)
+    out.problems = {i: warning for i, (_, warning) in enumerate(results) if warning}
+    return out
 
 
-def _extract(article: Article) -> list[Claim]:
+def _extract(article: Article) -> tuple[list[Claim], CorpusError | None]:
     assert _worker is not None
-    return _worker.extract(article)
+    return extract_guarded(_worker, article)

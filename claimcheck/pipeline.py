@@ -84,12 +84,12 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
                    cache: ClaimCache | None = None) -> Extraction:
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
     content it has not seen are extracted."""
-    files = discover(paths)
+    warnings: list[CorpusError] = []
+    files = discover(paths, warnings)
     stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
-    warnings: list[CorpusError] = []
     signatures: dict[str, tuple[str, ...] | str] = {}
     sign = signer(pack.vocabulary)
     for article_id, path in files:
@@ -107,7 +107,10 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
             continue
         items.extend((a, None) for a in loaded)
         signatures.update((a.id, sign(a)) for a in loaded)
-        read[path] = loaded
+        skipped = getattr(loaded, "warnings", ())   # bad records of a JSON Lines file
+        warnings.extend(skipped)
+        if not skipped:
+            read[path] = loaded
     items.sort(key=lambda item: item[0].id)
     articles = [a for a, _ in items]
     undated = undated_warnings(articles)
@@ -120,8 +123,15 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
-        fresh = dict(zip(todo, extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo],
-                                           jobs)))
+        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+        fresh = dict(zip(todo, extracted))
+        # articles that failed or ran out of budget: warned about, never cached
+        problems = getattr(extracted, "problems", {})
+        troubled = {todo[i] for i in problems}
+        warnings.extend(problems[i] for i in sorted(problems))
+        todo = [i for i in todo if i not in troubled]
+        unsure = {id(articles[i]) for i in troubled}
+        read = {p: loaded for p, loaded in read.items() if not any(id(a) in unsure for a in loaded)}
     per_article = [claims if claims is not None else fresh[i] if i in fresh else cached[keys[i]]
                    for i, (_, claims) in enumerate(items)]
     if cache:

@@ -11,12 +11,25 @@ is reported, so stale ones do not pile up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+
+import re2
 
 from claimcheck.model import Article, Finding
 
 SUPPRESSION_MARK = "claimcheck:"   # no article without it can hold a directive
-_DIRECTIVE = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>ignore-file|ignore)\s+(?P<ids>[\w\-, ]+?)\s*-->")
+# Run by RE2, in time linear in the text: with Python's re, the lazy ids and the white space
+# around them backtrack on a long run of spaces. The fallback (for text RE2 cannot read, a
+# lone surrogate) bounds the ids instead.
+_PATTERN = r"<!--\s*claimcheck:\s*(?P<verb>ignore-file|ignore)\s+(?P<ids>[\w\-, ]{IDS}?)\s*-->"
+_options = re2.Options()
+_options.log_errors = False
+_DIRECTIVE = re2.compile(_PATTERN.replace("{IDS}", "+"), _options)
+_DIRECTIVE_SLOW = re.compile(_PATTERN.replace("{IDS}", "{1,400}"))
+_NON_SPACE = re.compile(r"\S")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LINE_BREAK = re.compile(r"\n")
 
 
 @dataclass
@@ -36,31 +49,43 @@ def find_suppressions(article: Article) -> list[Suppression]:
     text = article.text
     if SUPPRESSION_MARK not in text:
         return found
-    for m in _DIRECTIVE.finditer(text):
-        start, end = _extent(text, m)
+    try:
+        matches = list(_DIRECTIVE.finditer(text))
+    except UnicodeEncodeError:
+        matches = list(_DIRECTIVE_SLOW.finditer(text))
+    breaks: list[int] = []   # line breaks and blank lines, found once for all directives
+    blanks: list[int] = []
+    if matches:
+        breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
+        blanks = [b.start() for b in _BLANK_LINE.finditer(text)]
+    for m in matches:
+        start, end = _extent(text, m, breaks, blanks)
         line, column = article.locate(m.start())
-        for rule in re.split(r"[\s,]+", m["ids"].strip()):
+        for rule in re.split(r"[\s,]+", m.group("ids").strip()):
             if rule:
                 found.append(Suppression(article.id, article.path, line, column, rule, start, end))
     return found
 
 
-def _extent(text: str, m: re.Match) -> tuple[int, int]:
-    if m["verb"] == "ignore-file":
+def _extent(text: str, m, breaks: list[int], blanks: list[int]) -> tuple[int, int]:
+    """The text range a directive covers; `breaks` and `blanks` are where the text's line breaks
+    and blank lines start, so each directive costs a few bisections however long its line."""
+    if m.group("verb") == "ignore-file":
         return 0, len(text)
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end == -1 else line_end
-    alone = not text[line_start:m.start()].strip() and not text[m.end():line_end].strip()
+    before = bisect_left(breaks, m.start())
+    line_start = breaks[before - 1] + 1 if before else 0
+    after = bisect_left(breaks, m.end())
+    line_end = breaks[after] if after < len(breaks) else len(text)
+    alone = (_NON_SPACE.search(text, line_start, m.start()) is None
+             and _NON_SPACE.search(text, m.end(), line_end) is None)
     if not alone:
         return line_start, line_end
-    rest = text[line_end:]
-    paragraph = re.search(r"\S", rest)
+    paragraph = _NON_SPACE.search(text, line_end)
     if paragraph is None:
         return line_start, line_end
-    start = line_end + paragraph.start()
-    blank = re.search(r"\n\s*\n", text[start:])
-    return line_start, start + blank.start() if blank else len(text)
+    start = paragraph.start()
+    blank = bisect_left(blanks, start)
+    return line_start, blanks[blank] if blank < len(blanks) else len(text)
 
 
 def apply_suppressions(articles: list[Article], findings: list[Finding]) -> tuple[list[Finding], list[Suppression]]:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from claimcheck import safe_yaml
 from claimcheck.errors import CorpusError
+from claimcheck.guard import lost
 from claimcheck.model import Article
 from claimcheck.sourcemap import JsonStringMap, SourceMap
 
@@ -17,13 +18,15 @@ _PLAIN_HEADER = re.compile(r"\s*date[ \t]+(\S+)[ \t]*")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|$)", re.S)
 
 
-def parse_article(text: str, article_id: str, path: str) -> list[Article]:
-    """Parse one file's decoded text (BOM removed, CRLF folded) into its articles."""
+def parse_article(text: str, article_id: str, path: str,
+                  problems: list[CorpusError] | None = None) -> list[Article]:
+    """Parse one file's decoded text (BOM removed, CRLF folded) into its articles. A bad record
+    of a JSON Lines file is a warning in `problems`, and the file's other records are kept."""
     suffix = article_id.rsplit(".", 1)[-1].lower() if "." in article_id else ""
     if suffix == "json":
         return [_parse_json_record(text, 0, article_id, path)]
     if suffix == "jsonl":
-        return _parse_json_lines(text, article_id, path)
+        return _parse_json_lines(text, article_id, path, [] if problems is None else problems)
     if suffix in ("md", "markdown") and text.startswith("---"):
         return [_parse_markdown(text, article_id, path)]
     return [_parse_plain(text, article_id, path)]
@@ -65,14 +68,27 @@ def _parse_markdown(text: str, article_id: str, path: str) -> Article:
                    sourcemap=SourceMap(body_line, 1))
 
 
-def _parse_json_lines(text: str, article_id: str, path: str) -> list[Article]:
+MAX_RECORD_WARNINGS = 20
+
+
+def _parse_json_lines(text: str, article_id: str, path: str,
+                      problems: list[CorpusError]) -> list[Article]:
     articles = []
     offset = 0
+    bad: list[CorpusError] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            articles.append(_parse_json_record(line, number - 1, f"{article_id}#{number}", path,
-                                               line_offset=offset))
+            try:
+                articles.append(_parse_json_record(line, number - 1, f"{article_id}#{number}",
+                                                   path, line_offset=offset))
+            except CorpusError as exc:
+                exc.message += "; record skipped"
+                bad.append(exc)
         offset += len(line) + 1
+    problems.extend(lost(w) for w in bad[:MAX_RECORD_WARNINGS])
+    if len(bad) > MAX_RECORD_WARNINGS:
+        problems.append(lost(CorpusError(f"{len(bad) - MAX_RECORD_WARNINGS:,} more bad records "
+                                         "skipped", path, bad[MAX_RECORD_WARNINGS].line, 1)))
     return articles
 
 
@@ -83,6 +99,11 @@ def _parse_json_record(raw: str, first_line: int, article_id: str, path: str,
     except json.JSONDecodeError as exc:
         raise CorpusError(f"invalid JSON: {exc.msg}", path, first_line + exc.lineno,
                           exc.colno) from None
+    except ValueError as exc:   # an integer of thousands of digits
+        raise CorpusError(f"invalid JSON: {str(exc).split(';')[0]}", path, first_line + 1,
+                          1) from None
+    except RecursionError:
+        raise CorpusError("JSON nests too deeply to read", path, first_line + 1, 1) from None
     if not isinstance(record, dict):
         raise CorpusError("a JSON article must be an object with 'date' and 'text' fields",
                           path, first_line + 1, 1)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from claimcheck.corpus.formats import ARTICLE_SUFFIXES, parse_article
 from claimcheck.errors import CorpusError, UsageError
+from claimcheck.guard import failure, lost
 from claimcheck.model import Article
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024   # a 20 MB article is checked, not skipped
 
 
 @dataclass
@@ -26,21 +27,26 @@ def load_corpus(paths: list[str]) -> LoadResult:
     that cannot be read or parsed is a warning, and the rest of the corpus goes on.
     """
     result = LoadResult()
-    for article_id, path in discover(paths):
+    for article_id, path in discover(paths, result.warnings):
         try:
-            result.articles.extend(load_file(path, article_id))
+            loaded = load_file(path, article_id)
         except CorpusError as exc:
             result.warnings.append(exc)
+            continue
+        result.articles.extend(loaded)
+        result.warnings.extend(getattr(loaded, "warnings", ()))
     result.articles.sort(key=lambda a: a.id)
     result.warnings.extend(undated_warnings(result.articles))
     return result
 
 
-def discover(paths: list[str]) -> list[tuple[str, str]]:
+def discover(paths: list[str], problems: list[CorpusError] | None = None) -> list[tuple[str, str]]:
     """(article id, path) of every article file under `paths`. An id is the path relative to the
     directory given, with "/" separators; with several paths, relative to the folder they share,
     so "a.txt" in two folders gets two ids. Directory links are not followed, so a link loop
-    cannot trap the walk."""
+    cannot trap the walk. A folder that cannot be listed, and a folder given that holds no
+    article file, go into `problems` as warnings: input is never lost silently."""
+    problems = [] if problems is None else problems
     for root in paths:
         if not os.path.exists(root):
             raise UsageError(f"no such file or directory: {root}", root, 1, 1)
@@ -50,14 +56,25 @@ def discover(paths: list[str]) -> list[tuple[str, str]]:
         if not os.path.isdir(root):
             found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
+        before, problems_before = len(found), len(problems)
+        for dirpath, dirnames, filenames in os.walk(root, onerror=_unlisted(problems)):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             folder = _relative(dirpath, base or root)   # once per folder: relpath is slow
             prefix = "" if folder == "." else folder + "/"
             for name in filenames:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                     found.setdefault(os.path.join(dirpath, name), prefix + name)
+        if len(found) == before and len(problems) == problems_before:
+            problems.append(lost(CorpusError(
+                f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", root, 1, 1)))
     return [(article_id, path) for path, article_id in found.items()]
+
+
+def _unlisted(problems: list[CorpusError]):
+    def report(exc: OSError) -> None:
+        problems.append(lost(CorpusError(f"cannot read folder: {exc.strerror or exc}; skipped",
+                                         exc.filename or "?", 1, 1)))
+    return report
 
 
 def _common_base(paths: list[str]) -> str | None:
@@ -72,8 +89,25 @@ def _relative(path: str, base: str) -> str:
     return os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
 
 
+class Loaded(list):
+    """The articles of one file, and `warnings` for records of it that were skipped."""
+    warnings: list[CorpusError]
+
+
 def load_file(path: str, article_id: str) -> list[Article]:
-    return parse_article(read_text(path), article_id, path)
+    """The articles of one file. Whatever its content makes go wrong is a CorpusError naming it
+    (marked as lost input); a bad record of a JSON Lines file skips that record only."""
+    problems: list[CorpusError] = []
+    try:
+        loaded = Loaded(parse_article(read_text(path), article_id, path, problems))
+    except CorpusError as exc:
+        raise lost(exc) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - one file must not end the run
+        raise failure(exc, path, what="file") from None
+    loaded.warnings = problems
+    return loaded
 
 
 def undated_warnings(articles: list[Article]) -> list[CorpusError]:
@@ -98,6 +132,8 @@ def read_text(path: str) -> str:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise CorpusError(f"cannot read article: {exc.strerror or exc}", path, 1, 1) from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CorpusError("UTF-16 text; re-encode the file as UTF-8", path, 1, 1)
     if b"\x00" in data:
         raise CorpusError("binary file (contains NUL bytes); skipped", path, 1, 1)
     try:

@@ -20,9 +20,11 @@ from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.scan import lower
 from claimcheck.extract.tolls import find_tolls
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.extract.spans import free
 from claimcheck.extract.superlatives import RankMention, SuperlativeFinder
 from claimcheck.extract.temporal import TimeExpression, find_time_expressions
 from claimcheck.extract.units import COUNT, UNIT_WORDS
+from claimcheck.guard import stop_here
 from claimcheck.model import Article, Claim, DateValue, QuantityValue, Span, built
 from claimcheck.vocab import ClaimType, Vocabulary
 
@@ -67,10 +69,9 @@ class Extractor:
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
-        quantities = [q for q in self.quantities.find(text)
-                      if not any(q.start < e and s < q.end for s, e in taken)]
+        quantities = free(self.quantities.find(text), taken)
         taken += [(q.start, q.end) for q in quantities]
-        quantities += [q for q in find_tolls(text) if not any(q.start < e and s < q.end for s, e in taken)]
+        quantities += free(find_tolls(text), taken)
         ranks = self.superlatives.find(text)   # "the longest land border in the world"
         by_sentence: dict[int, list] = {}
         for mention in sorted([*times, *quantities, *ranks], key=lambda m: m.start):
@@ -85,6 +86,8 @@ class Extractor:
         # that names no country ("the quake in Sichuan killed 65") is counted there
         lead = previous + self.entities.mentions(sentences[0].text, when)
         for index, sentence in enumerate(sentences):
+            if stop_here(sentence.start, len(claims)):
+                break
             found = by_sentence.get(index)
             if found is None and index + 1 not in by_sentence:
                 continue  # neither this sentence nor the next needs its entities

@@ -8,6 +8,7 @@ Numbers in words are rougher by nature and keep the half-unit scaled: "three tho
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,10 @@ WORD_NUMBERS = sorted([*_UNITS, *_TENS], key=len, reverse=True)
 _WORD = "|".join(WORD_NUMBERS)
 # Thousands separated by commas, or by (no-break, thin) spaces as in "120 000"; at most 15 digits
 # before the point: longer numbers are not measurements anyone states.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
+# At most twelve groups, taken whole (possessive: fewer groups could only leave digits between
+# the number and its unit): "123 123 123 …" run on for a megabyte would otherwise be matched to
+# its end from each of its numbers, and backed off group by group, in quadratic time.
+DIGITS = r"\d{1,3}(?:,\d{3}){1,12}+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,12}+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
@@ -45,6 +49,8 @@ def parse_number(text: str) -> Number | None:
     if not tokens:
         return None
     head, *scales = tokens
+    if len(head) > MAX_NUMBER_CHARS or len(scales) > 4:
+        return None   # hundreds of digit groups, "a trillion trillion …": no measurement
     capped = head[0].isdigit()
     if capped:
         value, half = _digits(head)
@@ -64,10 +70,13 @@ def parse_number(text: str) -> Number | None:
         half *= factor
     if capped and half > 0.5:
         half = min(half, max(ROUNDING_CAP * value, 0.5))
+    if not (math.isfinite(value) and math.isfinite(half)):
+        return None
     return Number(value, half)
 
 
 ROUNDING_CAP = 0.05
+MAX_NUMBER_CHARS = 40
 
 
 def _digits(token: str) -> tuple[float, float]:

@@ -22,6 +22,10 @@ class Sentence(NamedTuple):
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    return [piece for s in _split(text) for piece in windows(s)]
+
+
+def _split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -51,3 +55,33 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     if stripped:
         s = start + len(chunk) - len(chunk.lstrip())
         out.append(Sentence(s, s + len(stripped), stripped))
+
+
+# Work on a claim reads its whole sentence, so one sentence without full stops (a 20 MB run-on,
+# a table flattened to one line) would cost time growing with the square of its length. Longer
+# sentences are cut into windows, at a clause break (", " "; " ": ") or a space where there is one.
+MAX_SENTENCE = 600
+
+
+def windows(sentence: Sentence, limit: int = MAX_SENTENCE) -> list[Sentence]:
+    if len(sentence.text) <= limit:
+        return [sentence]
+    out: list[Sentence] = []
+    text, offset = sentence.text, 0
+    while len(text) - offset > limit:
+        cut = _cut(text, offset, offset + limit)
+        _append(out, text, offset, cut)
+        offset = cut
+    _append(out, text, offset, len(text))
+    return [Sentence(sentence.start + s.start, sentence.start + s.end, s.text) for s in out]
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a window of text[start:end]: after the last clause break in its second half,
+    else at its last space, else at `end`."""
+    half = start + (end - start) // 2
+    clause = max(text.rfind(mark, half, end) for mark in (", ", "; ", ": "))
+    if clause != -1:
+        return clause + 1
+    space = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
+    return space if space != -1 else end

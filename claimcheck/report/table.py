@@ -9,7 +9,7 @@ from claimcheck.report.sanitize import one_line
 def claims_table(claims: list[Claim]) -> str:
     rows = [("ARTICLE:LINE:COL", "TYPE", "TEXT", "VALUE", "TENSE", "KEY")]
     for c in claims:
-        rows.append((f"{c.span.article}:{c.span.line}:{c.span.column}", c.claim_type,
+        rows.append((f"{one_line(c.span.article)}:{c.span.line}:{c.span.column}", c.claim_type,
                      _clip(c.span.text, 36), c.value.describe(), c.tense, c.key or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]

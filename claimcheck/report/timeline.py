@@ -20,7 +20,7 @@ def build(claims: list[dict], severity_of: dict, published: dict[str, str | None
     items = [(c, *span) for c in claims if (span := _span(c))]
     if not items:
         return None
-    lo, hi = window([(s, e) for _, s, e in items])
+    lo, hi = _in_calendar(*window([(s, e) for _, s, e in items]))
     x0, x1 = LABEL_W, WIDTH - PAD_R
     per_day = (x1 - x0) / (hi + 1 - lo)
 
@@ -78,6 +78,13 @@ def window(spans: list[tuple[int, int]]) -> tuple[int, int]:
     if b - a < 6:                                  # at least a week on the axis
         pad = max(pad, math.ceil((6 - (b - a)) / 2))
     return math.floor(a) - pad, math.ceil(b) + pad
+
+
+def _in_calendar(lo: int, hi: int) -> tuple[int, int]:
+    """The padded window kept inside the years 1–9999 (a week short of the end, for ticks)."""
+    last = date.max.toordinal() - 7
+    hi = max(1, min(hi, last))
+    return max(1, min(lo, hi)), hi
 
 
 def _span(claim: dict) -> tuple[int, int] | None:
@@ -155,8 +162,10 @@ def _ticks(lo: int, hi: int, x) -> list[dict]:
                  if (m - 1) % step == 0]
         fmt = "%b %Y"
     else:
-        step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365 / s <= 12)
-        dates = [date(y, 1, 1) for y in range(first.year - first.year % step, last.year + 1, step)]
+        step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365 / s <= 12),
+                    math.ceil(days / 365 / 12))  # centuries apart: a tick each few
+        dates = [date(y, 1, 1) for y in range(max(1, first.year - first.year % step),
+                                               last.year + 1, step)]
         fmt = "%Y"
     return [{"x": x(d.toordinal()), "label": d.strftime(fmt).lstrip("0"), "major": d.day == 1}
             for d in dates if lo <= d.toordinal() <= hi]

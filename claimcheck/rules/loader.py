@@ -27,6 +27,7 @@ def rule_files(paths: list[str]) -> list[Path]:
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
+            _all_readable(p)
             files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()
                                 and not any(part.startswith(".") for part in f.relative_to(p).parts)))
         elif p.is_file():
@@ -36,6 +37,15 @@ def rule_files(paths: list[str]) -> list[Path]:
     if not files:
         raise RuleError("no rule files (*.yaml) found", paths[0] if paths else "rules", 1, 1)
     return files
+
+
+def _all_readable(root: Path) -> None:
+    """A rule folder that cannot be listed would silently drop its rules: an error instead."""
+    def fail(exc: OSError) -> None:
+        raise RuleError(f"cannot read rule folder: {exc.strerror or exc}", exc.filename or str(root),
+                        1, 1)
+    for dirpath, dirnames, _ in os.walk(root, onerror=fail):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
 
 
 def load_pack(paths: list[str]) -> RulePack:
