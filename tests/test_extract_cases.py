@@ -36,7 +36,12 @@ def test_temporal(case, extractor):
             assert claim.tense == expected["tense"]
 
 
-@pytest.mark.parametrize("case", _load("quantities.yaml"), ids=lambda c: c["text"][:48])
+# one corpus per dimension: positives and negatives side by side
+QUANTITY_FILES = ("quantities.yaml", "numbers.yaml", "units.yaml", "money.yaml", "percentages.yaml",
+                  "durations.yaml")
+
+
+@pytest.mark.parametrize("case", [c for f in QUANTITY_FILES for c in _load(f)], ids=lambda c: c["text"][:48])
 def test_quantities(case, extractor):
     claims = [c for c in extractor.extract(_article(case)) if c.kind == "quantity"]
     assert [c.span.text for c in claims] == [e["text"] for e in case["claims"]]

@@ -14,6 +14,7 @@ from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_before
+from claimcheck.extract.measures import find_measures
 from claimcheck.extract.participants import Participants, participants, scope
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.tolls import find_tolls
@@ -66,6 +67,10 @@ class Extractor:
         quantities = [q for q in self.quantities.find(text)
                       if not any(q.start < e and s < q.end for s, e in taken)]
         taken += [(q.start, q.end) for q in quantities]
+        # money, percentages and durations (claimcheck/extract/measures/)
+        measures = [q for q in find_measures(text) if not any(q.start < e and s < q.end for s, e in taken)]
+        quantities += measures
+        taken += [(q.start, q.end) for q in measures]
         quantities += [q for q in find_tolls(text) if not any(q.start < e and s < q.end for s, e in taken)]
         by_sentence: dict[int, list] = {}
         for mention in sorted([*times, *quantities], key=lambda m: m.start):

@@ -11,9 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.numbers import NUMBER, SCALE, WORD_NUMBERS, parse_number
+from claimcheck.extract.numbers import NUMBER, SCALE, SCALES, WORD_NUMBERS, Number, parse_number
 from claimcheck.extract.scan import SPACE, Scanner
-from claimcheck.extract.units import ADJECTIVE_UNITS, COUNT, UNIT_WORDS, to_base, unit_info
+from claimcheck.extract.units import (ADJECTIVE_UNITS, CASED_UNITS, COUNT, UNIT_WORDS, rate_unit,
+                                      to_base, unit_info)
 
 _APPROXIMATE = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
                 "almost", "nearly", "close to", "just under", "more than", "over", "at least",
@@ -30,8 +31,8 @@ _HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{HEDGE})\s+|\bbetween\s+)$")
 # The word just before a number says whether a hedge can end there: most numbers have none, and
 # searching the text before every number for every hedge is slow.
 _HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
-_DIGITS = re.compile(r"\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
-_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)})\b|\ban?{SPACE}{SCALE}")
+_DIGITS = re.compile(r"(?<![\w.,])[-\u2212](?=\d)|\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
+_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)}|half)\b|\ban?{SPACE}{SCALE}")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class QuantityFinder:
 
     def __init__(self, count_nouns: tuple[str, ...]):
         units = sorted(UNIT_WORDS, key=len, reverse=True)
-        unit_alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+        lower_alt = "|".join(_unit_re(u) for u in units if u not in CASED_UNITS)
+        cased_alt = "|".join(_unit_re(u) for u in units if u in CASED_UNITS)
         adjective_alt = "|".join(re.escape(u) for u in sorted(ADJECTIVE_UNITS, key=len, reverse=True))
         self.count_nouns = {n.lower() for n in count_nouns}
         noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
@@ -66,10 +68,12 @@ class QuantityFinder:
         # position of every article.
         self.regex = re.compile(
             rf"{number}{second}?"
-            rf"(?:-(?P<adj>{adjective_alt})(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
-            rf"|\s*(?P<unit>(?i:{unit_alt}))(?![\w])"
+            rf"(?:-(?P<adj>(?i:{adjective_alt}))(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
+            rf"|\s*(?P<unit>(?i:{lower_alt})|{cased_alt})(?![\w])(?:{_PER})?"
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b(?!['’]s))"
         )
+        # any other plural noun right after the number, or after one modifier ("400 new trees")
+        self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{_PLURAL})\b(?![-'’])")
 
     def find(self, text: str) -> list[QuantityMention]:
         """Numbers start at a digit or at a number word; only those places are tried."""
@@ -79,9 +83,12 @@ class QuantityFinder:
         for start in sorted(starts):
             if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
                 continue
-            m = self.regex.match(text, start)
-            if m is None:
-                continue
+            m = self.regex.match(text, start) or _metres(text, start)
+            generic = m is None
+            if generic:
+                m = self.generic.match(text, start)
+                if m is None or not _generic_noun(m):
+                    continue
             mention = self._mention(m, text)
             if mention is not None:
                 found.append(mention)
@@ -89,26 +96,34 @@ class QuantityFinder:
         return found
 
     def _mention(self, m: re.Match, text: str) -> QuantityMention | None:
+        groups = m.groupdict()
         first = parse_number(m["num"])
-        if first is None or (m["mods"] and _has_number_word(m["mods"])):
+        if first is None or (groups.get("mods") and _has_number_word(m["mods"])):
             return None
-        if not m["num"][0].isdigit() and _DEFINITE.search(text, max(0, m.start("num") - 40), m.start("num")):
+        if _RATIO.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "1 in 5 adults" is a share
+        if groups.get("noun") and not _counts(m["num"], first.value):
+            return None  # "half the residents" is a share, "one" a pronoun as often as a count
+        if (groups.get("noun") and not m["num"][0].isdigit()
+                and _DEFINITE.search(text, max(0, m.start("num") - 40), m.start("num"))):
             return None  # "the two leaders" refers back to people already named
         before = _hedge_before(text, m.start())
         hedge = " ".join(before["hedge"].lower().split()) if before and before["hedge"] else None
-        if m["num2"]:
+        if groups.get("num2"):
             second = parse_number(m["num2"])
             if second is None or second.value < first.value:
                 return None
             low, high = first.value - first.half_width, second.value + second.half_width
         else:
             low, high = hedged(first.value, first.half_width, hedge)
-        if m["noun"]:
+        if groups.get("noun"):
             unit = m["noun"].lower()
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
         else:
-            unit = (m["adj"] or m["unit"]).lower()
-            unit = " ".join(unit.split())
+            unit = groups.get("adj") or m["unit"]
+            unit = unit if unit in UNIT_WORDS else " ".join(unit.lower().split())
+            if groups.get("per"):
+                unit = rate_unit(unit, m["per"].lower())
             base_low, base_high, base_unit, dimension = to_base(unit, low, high)
             unit = _singular(unit)
         start = before.start() if before else m.start()
@@ -143,3 +158,73 @@ def _has_number_word(words: str) -> bool:
 
 def _singular(unit: str) -> str:
     return unit_info(unit)[0]
+
+
+def _unit_re(unit: str) -> str:
+    if unit == "m":
+        return r"(?<=\s)m"   # "5 m" is metres; "5m" is five million unless _metres says otherwise
+    return re.escape(unit).replace(r"\ ", r"\s+")
+
+
+_RATIO = re.compile(r"(?i)(?:\d|\bone)\s+in\s+$")
+# "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
+_PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
+# "1.8m tall", "the 2m-high wall": metres, where "1.8m" alone would be 1.8 million
+_METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|long|wide|deep)\b|"
+                     r"(?=\s+(?:tall|high|long|wide|deep|away|below|above|underground|in\s+"
+                     r"(?:height|length|diameter|depth))\b))")
+
+
+def _metres(text: str, start: int) -> re.Match | None:
+    if start + 1 < len(text) and text[start].isdigit():
+        return _METRES.match(text, start)
+    return None
+
+
+# A plural noun: a word ending in "s" (not "ss", "us", "is") or an irregular plural.
+_PLURAL = r"(?:[a-z][a-z-]*[a-rt-z]s|[a-z]*(?:men|people|children|police|cattle|sheep|aircraft|personnel|staff|crew|feet|teeth|geese|mice))"
+# plural-looking words that are not counts of things, or are read by other finders
+_NOT_COUNTS = frozenset("""times others ones years months weeks days hours minutes seconds decades
+centuries percent pounds dollars francs shekels dirhams riyals reais hryvnias lire euros yen yuan rupees pesos rubles roubles cents pence bucks
+kilometres kilometers miles metres meters feet inches yards acres hectares tonnes tons litres liters
+gallons degrees points goals runs wickets sets games odds this its his has was does goes lens news
+series means species whereas perhaps afterwards towards always sometimes aftermath nos yes""".split())
+_NOT_MODIFIERS = frozenset("""the a an of in on at to for by with from and or but as than that which
+who were was are is be been being have has had will would could should may might must did do does
+more most per each every all about over under some any no not its their his her our your my
+year years month months week weeks day days old""".split()) - {"more"}
+
+
+def _generic_noun(m: re.Match) -> bool:
+    noun = m["noun"]
+    if noun in _NOT_COUNTS or (m["mods"] and m["mods"] in _NOT_MODIFIERS):
+        return False
+    number = m["num"]
+    if number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100:
+        return False   # "2019 elections": a year
+    return number.lower() not in ("one", "a", "an", "zero")
+
+
+def _counts(written: str, value: float) -> bool:
+    """Whether a number can count things: not a fraction ("half", "two-thirds") or a negative."""
+    return value >= 1 and float(value).is_integer() or value > 1000
+
+
+def hedge_of(text: str, start: int) -> tuple[str | None, int]:
+    """The hedge written just before `start` ("about", "more than") and where the claim starts."""
+    before = _hedge_before(text, start)
+    if before is None or not before["hedge"]:
+        return None, start
+    return " ".join(before["hedge"].lower().split()), before.start()
+
+
+def scaled_like(written: str, number, second_written: str):
+    """"5-10 million": the first number of a range takes the scale word of the second."""
+    words = second_written.lower().split()
+    factor = SCALES.get(words[-1]) if len(words) > 1 and words[-1] in _SPACED_SCALES else None
+    if factor is None or not written.replace(",", "").replace(".", "").isdigit():
+        return number
+    return Number(number.value * factor, number.half_width * factor)
+
+
+_SPACED_SCALES = ("thousand", "million", "billion", "trillion", "bn", "mn")
