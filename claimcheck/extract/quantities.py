@@ -66,10 +66,14 @@ class QuantityFinder:
         # The number and what follows it; a hedge before it is looked for separately, once a
         # number has been found: a leading alternation of hedges would be tried at every
         # position of every article.
+        # measures (money, percentages, durations) read a numeral followed by their suffix
+        from claimcheck.extract.measures import MODULES   # they import this module
+        self.measures = MODULES
+        suffixes = "".join(f"|{module.SUFFIX}" for module in MODULES.values())
         self.regex = re.compile(
             rf"{number}{second}?"
             rf"(?:-(?P<adj>(?i:{adjective_alt}))(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
-            rf"|\s*(?P<unit>(?i:{lower_alt})|{cased_alt})(?![\w])(?:{_PER})?"
+            rf"|\s*(?P<unit>(?i:{lower_alt})|{cased_alt})(?![\w])(?:{_PER})?{suffixes}"
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b(?!['’]s))"
         )
         # any other plural noun right after the number, or after one modifier ("400 new trees")
@@ -97,6 +101,11 @@ class QuantityFinder:
 
     def _mention(self, m: re.Match, text: str) -> QuantityMention | None:
         groups = m.groupdict()
+        for name, module in self.measures.items():
+            if groups.get(name) or groups.get(f"{name}_code"):
+                if groups.get("num2") and not _joined_as_range(m, text):
+                    return None   # "USD 40 million and 50 million EUR": two amounts
+                return module.after_number(m, text)
         first = parse_number(m["num"])
         if first is None or (groups.get("mods") and _has_number_word(m["mods"])):
             return None
@@ -208,6 +217,13 @@ def _generic_noun(m: re.Match) -> bool:
 def _counts(written: str, value: float) -> bool:
     """Whether a number can count things: not a fraction ("half", "two-thirds") or a negative."""
     return value >= 1 and float(value).is_integer() or value > 1000
+
+
+def _joined_as_range(m: re.Match, text: str) -> bool:
+    """"5 to 7", "5-7"; "5 and 7" only after "between"."""
+    if "and" not in text[m.end("num"):m.start("num2")].lower():
+        return True
+    return bool(re.search(r"(?i)\bbetween\s+$", text[max(0, m.start() - 12):m.start()]))
 
 
 def hedge_of(text: str, start: int) -> tuple[str | None, int]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.measures.windows import NUMBER_LEAD, matches
-from claimcheck.extract.numbers import NUMBER, parse_number
+from claimcheck.extract.numbers import NUMBER, Number, parse_number
 from claimcheck.extract.scan import Scanner
+
 from claimcheck.extract.quantities import QuantityMention, hedge_of, hedged, scaled_like
 
 # symbols and prefixed symbols written before the number
@@ -34,87 +34,77 @@ NAMES = {"us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", 
          "shekels": "ILS", "dirhams": "AED", "riyals": "SAR", "reais": "BRL",
          "mexican pesos": "MXN", "cents": "USD/100"}
 _CODE = {**{c: c for c in CODES}, "RMB": "CNY"}
+_ZERO = Number(0.0, 0.0)
 
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _CODE_ALT = "|".join(CODES)
 _NAME = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True))
 _NUM = rf"(?P<num>(?i:{NUMBER}))"
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?:{_SYMBOL})?\s?(?P<num2>(?i:{NUMBER})))?"
-# the currency before the number ("$5", "USD 5") or after it ("5 euros", "5 million EUR")
+# the currency before the number: "$5", "US$300 million", "USD 40 million"
 _BEFORE = re.compile(
     rf"(?:(?P<symbol>{_SYMBOL})\s?|(?P<code>{_CODE_ALT})\s)(?![-\u2212])"
-    rf"{_NUM}{_RANGE}(?![\w%])(?:\s+(?P<after>(?i:{_NAME}))\b)?(?P<code2>)?(?P<name>)?")
-_AFTER = re.compile(rf"(?P<symbol>)?(?P<code>)?(?P<after>)?{_NUM}{_RANGE}\s*"
-                    rf"(?:(?P<code2>{_CODE_ALT})\b|(?P<name>(?i:{_NAME}))\b)")
-_START = Scanner(rf"{_SYMBOL}|\b(?:{_CODE_ALT})\b")
-_AFTER_START = Scanner(rf"\b(?:{_CODE_ALT})\b|(?i:\b(?:{_NAME})\b)")
+    rf"{_NUM}{_RANGE}(?![\w%])(?:\s+(?P<after>(?i:{_NAME}))\b)?")
+_START = Scanner(rf"{_SYMBOL}|\b(?:{_CODE_ALT})\s")
+# what follows a numeral found by the quantity finder: "20 billion yuan", "50 million EUR"
+SUFFIX = rf"\s*(?:(?P<money_code>{_CODE_ALT})\b|(?P<money>(?i:{_NAME}))\b)"
 # "won" is a verb after a number as often as a currency: only with a scale word before it
 _WON_NEEDS_SCALE = re.compile(r"(?i)(?:million|billion|trillion|bn|m)\s+$")
 
 
 def find(text: str) -> list[QuantityMention]:
+    """Amounts written with the currency before the number; "between $5m and $7m" as one."""
     found: list[QuantityMention] = []
     taken = -1
-    candidates = sorted([*matches(_BEFORE, _START, text, 0, 60), *matches(_AFTER, _AFTER_START, text, 40, 40, NUMBER_LEAD)],
-                        key=lambda m: (m.start(), -m.end()))
-    for m in candidates:
-        if m.start() < taken:
+    for start in _START.starts(text):
+        if start < taken or (start and text[start - 1].isalnum() and text[start] not in SYMBOL_CHARS):
             continue
-        if m.start() and (text[m.start() - 1].isalnum() and not m["symbol"]):
+        m = _BEFORE.match(text, start)
+        if m is None:
             continue
-        mention = _mention(m, text)
+        mention = _mention(m, text, _before_currency(m))
         if mention is not None:
             found.append(mention)
             taken = m.end()
     return _between(found, text)
 
 
-_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+SYMBOL_CHARS = "$€£¥₹₽₩₺₦₴₪"
 
 
-def _between(found: list[QuantityMention], text: str) -> list[QuantityMention]:
-    """"between $5 million and $7 million" is one range, as the quantity finder reads ranges."""
-    merged: list[QuantityMention] = []
-    for mention in found:
-        last = merged[-1] if merged else None
-        if (last is not None and last.unit == mention.unit and last.hedge is None
-                and text[last.end:mention.start].strip().lower() == "and"
-                and _BETWEEN.search(text, max(0, last.start - 12), last.start)
-                and last.low <= mention.high):
-            start = _BETWEEN.search(text, max(0, last.start - 12), last.start).start()
-            merged[-1] = QuantityMention(start, mention.end, text[start:mention.end], last.low,
-                                         mention.high, last.unit, last.base_low,
-                                         mention.base_high, last.base_unit, last.dimension, None)
-        else:
-            merged.append(mention)
-    return merged
+def after_number(m: re.Match, text: str) -> QuantityMention | None:
+    """A numeral followed by SUFFIX (a currency code or name)."""
+    if m["money_code"]:
+        return _mention(m, text, (_CODE[m["money_code"]], 1.0))
+    name = " ".join(m["money"].lower().split())
+    if name == "won" and not _WON_NEEDS_SCALE.search(text, 0, m.start("money")):
+        return None
+    if not m["num"][0].isdigit() and (parse_number(m["num"]) or _ZERO).value < 2:
+        return None   # "a dollar", "one euro coin": not an amount anyone reports
+    return _mention(m, text, _named(name))
 
 
-def currency_of(m: re.Match) -> tuple[str, float] | None:
-    """(ISO code, factor) of a match: "cents" are hundredths of a dollar."""
+def _before_currency(m: re.Match) -> tuple[str, float]:
     if m["symbol"]:
         code = SYMBOLS[m["symbol"]]
         if m["after"]:  # "$5 million Canadian dollars": the name decides
-            code = NAMES[" ".join(m["after"].lower().split())]
-    elif m["code"] or m["code2"]:
-        code = _CODE[m["code"] or m["code2"]]
-    else:
-        name = " ".join(m["name"].lower().split())
-        if name == "won" and not _WON_NEEDS_SCALE.search(m.string, 0, m.start("name")):
-            return None
-        code = NAMES[name]
+            code = _named(" ".join(m["after"].lower().split()))[0]
+        return code, 1.0
+    return _CODE[m["code"]], 1.0
+
+
+def _named(name: str) -> tuple[str, float]:
+    """(ISO code, factor) of a currency name: "cents" are hundredths of a dollar."""
+    code = NAMES[name]
     if code.endswith("/100"):
         return code[:-4], 0.01
     return code, 1.0
 
 
-def _mention(m: re.Match, text: str) -> QuantityMention | None:
-    currency = currency_of(m)
+def _mention(m: re.Match, text: str, currency: tuple[str, float]) -> QuantityMention | None:
     first = parse_number(m["num"])
-    if currency is None or first is None or first.value < 0:
+    if first is None or first.value < 0:
         return None
-    if not m["num"][0].isdigit() and not (m["symbol"] or m["code"]) and first.value < 2:
-        return None   # "a dollar", "one euro coin": not an amount anyone reports
     code, factor = currency
     hedge, start = hedge_of(text, m.start())
     if m["num2"]:
@@ -128,3 +118,23 @@ def _mention(m: re.Match, text: str) -> QuantityMention | None:
     low, high = low * factor, high * factor
     return QuantityMention(start, m.end(), text[start:m.end()], low, high, code, low, high, code,
                            f"[currency:{code}]", hedge)
+
+
+_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+
+
+def _between(found: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """"between $5 million and $7 million" is one range, as the quantity finder reads ranges."""
+    merged: list[QuantityMention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        before = last and _BETWEEN.search(text, max(0, last.start - 12), last.start)
+        if (before and last.unit == mention.unit and last.hedge is None
+                and text[last.end:mention.start].strip().lower() == "and"
+                and last.low <= mention.high):
+            merged[-1] = QuantityMention(before.start(), mention.end, text[before.start():mention.end],
+                                         last.low, mention.high, last.unit, last.base_low,
+                                         mention.base_high, last.base_unit, last.dimension, None)
+        else:
+            merged.append(mention)
+    return merged
