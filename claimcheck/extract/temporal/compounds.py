@@ -1,0 +1,179 @@
+"""Compound and contextual dates: "the last week of July", "Tuesday of last week", "June of 1992",
+"Monday 21", "the 18th", "the 14th century", "three days from today", "a 2010 commando raid",
+"in june".
+
+Each is resolved against the publication date where it has no year of its own, in the direction
+the tense points; a weekday written with a day of the month ("Monday 21") is the month near
+publication in which that day falls on that weekday.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from claimcheck.extract import calendar as cal
+from claimcheck.extract.temporal.patterns import (COUNT, DIGITS, MONTH, MONTHS, SMALL_NUMBERS,
+                                                  WEEKDAY_NEEDLES, WEEKDAYS, month_number, pattern)
+
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
+_ORDINAL_WEEK = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+                 "4th": 3, "last": -1, "final": -1}
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@pattern(rf"(?i:\bthe\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+)"
+         rf"{MONTH}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
+def _week_of_month(m, ref, direction):
+    """The n-th seven days of a month; the last week is its last seven days."""
+    month = month_number(m["month"])
+    if m["year"]:
+        first, last = cal.month_interval(int(m["year"]), month)
+    elif ref is None:
+        return None
+    else:
+        first, last = cal.month_occurrence(ref, month, "", direction)
+    n = _ORDINAL_WEEK[m["nth"].lower()]
+    if n < 0:
+        return last - timedelta(days=6), last, "week"
+    start = first + timedelta(days=7 * n)
+    return start, min(start + timedelta(days=6), last), "week"
+
+
+@pattern(rf"\b{_WEEKDAY}(?i:\s+of\s+(?P<mod>last|next|this)\s+week)\b", needs=WEEKDAY_NEEDLES)
+def _weekday_of_week(m, ref, direction):
+    if ref is None:
+        return None
+    monday = ref - timedelta(days=ref.weekday())
+    shift = {"last": -7, "next": 7, "this": 0}[m["mod"].lower()]
+    d = monday + timedelta(days=shift + WEEKDAYS.index(m["wd"].lower()))
+    return d, d, "day"
+
+
+@pattern(rf"\b{MONTH}(?i:\s+of\s+){_YEAR}", needs=(DIGITS, MONTHS))
+def _month_of_year(m, ref, direction):
+    first, last = cal.month_interval(int(m["year"]), month_number(m["month"]))
+    return first, last, "month"
+
+
+@pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/]|[.,]\d|\s*(?:of\s+)?"
+         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[a-z]|\d|%))",
+         needs=(DIGITS, WEEKDAY_NEEDLES))
+def _weekday_day(m, ref, direction):
+    """"Monday 21": the month nearest publication whose 21st is a Monday."""
+    if ref is None:
+        return None
+    weekday, day = WEEKDAYS.index(m["wd"].lower()), int(m["day"])
+    candidates = []
+    for offset in range(-3, 4):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        try:
+            d = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            candidates.append((d, d))
+    if not candidates:
+        return None
+    d = cal.pick(candidates, ref, direction)[0]
+    return d, d, "day"
+
+
+def _after_words(*words: str) -> str:
+    """A lookbehind for any of the words followed by one space, capitalised or not."""
+    forms = {f for w in words for f in (w, w.capitalize())}
+    return "(?:" + "|".join(f"(?<=\\b{f} )" for f in sorted(forms)) + ")"
+
+
+@pattern(_after_words("on", "by", "until", "since", "from", "before", "after") +
+         r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+         r"(?!\s+(?:of\b|century|centuries|anniversary|floor|time|round|day|week|year|straight|consecutive))",
+         needs=(DIGITS, ("st", "nd", "rd", "th")))
+def _day_of_month(m, ref, direction):
+    """"on the 18th": that day of the publication month, or of the month before or after as the
+    tense points when the day is not in the publication month's direction."""
+    if ref is None:
+        return None
+    day = int(m["day"])
+    candidates = []
+    for offset in (-1, 0, 1):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        try:
+            candidates.append((date(year, month + 1, day),) * 2)
+        except ValueError:
+            continue
+    if not candidates or not 1 <= day <= 31:
+        return None
+    d = cal.pick(candidates, ref, direction)[0]
+    return d, d, "day"
+
+
+_CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                  "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                  "twentieth": 20, "twenty-first": 21}
+
+
+@pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|"
+         r"(?P<word>" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + r"))[\s-]+century\b)",
+         needs=("century",))
+def _century(m, ref, direction):
+    """"the 14th century" is 1301–1400, as the calendar counts centuries."""
+    n = int(m["n"]) if m["n"] else _CENTURY_WORDS[m["word"].lower()]
+    first, last = date(max(1, 100 * (n - 1) + 1), 1, 1), date(100 * n, 12, 31)
+    if m["part"]:
+        first, last = cal.part_of((first, last), m["part"])
+    return first, last, "century"
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+@pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?:from\s+(?:today|now)|hence))\b",
+         needs=("from today", "from now", "hence"))
+def _from_today(m, ref, direction):
+    """"three days from today", "two weeks from now"."""
+    if ref is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else SMALL_NUMBERS[m["n"].lower()]
+    unit = m["unit"].lower()
+    if unit in _UNIT_DAYS:
+        d = ref + timedelta(days=n * _UNIT_DAYS[unit])
+        return (d, d, "day") if unit == "day" else (*cal.week_of(d), "week")
+    if unit == "month":
+        d = cal.shift_months(ref, n)
+        return (*cal.month_interval(d.year, d.month), "month")
+    return (*cal.year_interval(ref.year + n), "year")
+
+
+# "a 2010 commando raid", "his 2007 campaign", "Brazil's 2014 World Cup": a year used as a
+# modifier, after an article or a possessive and before a word ("the 2022 earthquake" is left
+# to the frames: it names an event, and the date is not what is claimed)
+@pattern(_after_words("a", "an", "his", "her", "its", "their", "our", "whose")[:-1]
+         + r"|(?<=['’]s )|(?<=s['’] ))"
+         rf"(?P<year>(?:19|20)\d\d)(?=\s+[A-Za-z])(?!\s+(?:people|troops|soldiers|votes|residents)\b)",
+         needs=(("19", "20"),))
+def _year_modifier(m, ref, direction):
+    year = int(m["year"])
+    if ref is not None and year > ref.year + 10:
+        return None
+    first, last = cal.year_interval(year)
+    return first, last, "year"
+
+
+# lower-case month names where they cannot be a word ("may", "march" and "august" can)
+_LOWER_MONTHS = "january|february|april|june|july|september|october|november|december"
+
+
+@pattern(rf"(?<=\b)(?:in|during|since|until|by|of|early\s+in|late\s+in)\s+(?P<month>{_LOWER_MONTHS})\b(?:\s+{_YEAR})?",
+         needs=("january", "february", "april", "june", "july", "september", "october",
+                "november", "december"), strip_preposition=True)
+def _lower_month(m, ref, direction):
+    month = month_number(m["month"])
+    if m["year"]:
+        first, last = cal.month_interval(int(m["year"]), month)
+    elif ref is None:
+        return None
+    else:
+        first, last = cal.month_occurrence(ref, month, "", direction)
+    return first, last, "month"
