@@ -100,10 +100,11 @@ def part_of(interval: Interval, part: str) -> Interval:
         return start + timedelta(days=third), end - timedelta(days=days - 2 * third)
     if part in ("late", "the end of"):
         return end - timedelta(days=days - 2 * third - 1), end
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
     if part == "the first half of":
-        return start, start + timedelta(days=days // 2 - 1)
+        return start, (date(start.year, 6, 30) if whole_year else start + timedelta(days=days // 2 - 1))
     if part == "the second half of":
-        return start + timedelta(days=days // 2), end
+        return (date(start.year, 7, 1) if whole_year else start + timedelta(days=days // 2)), end
     raise ValueError(part)
 
 

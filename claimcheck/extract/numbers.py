@@ -49,7 +49,7 @@ WORD_CHAIN = rf"(?:{_WORD})(?:(?:-|\s+|{_AND})(?:{_WORD}|{_BIG_ALT})\b)*"
 _A_SCALE = rf"an?\s+(?:{_BIG_ALT}|dozen)(?:\s+(?:{_BIG_ALT}))*"
 _AND_A = r"(?:\s+and\s+a\s+(?:half|quarter))"
 _WORD_FRACTION = (rf"(?:(?:a|one|{_WORD})[- ](?:{_FRACTION})|half)"
-                  rf"(?:\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen))?")
+                  rf"(?:(?:\s+of)?\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen)\b)?")
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
 NUMBER = (rf"(?:{SIGN}(?:{DIGITS}){MIXED}(?:\s?{_SPACED_SCALE}\b|(?<=\d)(?:k|m|bn)\b)?"
@@ -122,7 +122,7 @@ def _parse_words(words: list[str]) -> Number | None:
     last larger scale, "thousand" and up close a group. The half-width is half the scale applied
     after the last small number ("three thousand" ±500, "three hundred and fifty" ±0.5)."""
     if words[0] in FRACTIONS or (len(words) > 1 and words[1] in FRACTIONS):
-        return _word_fraction(words)
+        return _word_fraction([w for w in words if w != "of"])
     total, group, half, seen = 0.0, 0.0, 0.5, False
     previous = None
     for i, w in enumerate(words):
@@ -156,7 +156,7 @@ def _parse_words(words: list[str]) -> Number | None:
             else:
                 total += group * factor
                 group = 0.0
-            half *= factor
+            half = 0.1 * group if w == "dozen" else half * factor   # "two dozen": about 24
             previous = "scale"
         else:
             return None

@@ -116,7 +116,10 @@ class QuantityFinder:
         if (groups.get("noun") and not m["num"][0].isdigit()
                 and _DEFINITE.search(text, max(0, m.start("num") - 40), m.start("num"))):
             return None  # "the two leaders" refers back to people already named
-        before = _hedge_before(text, m.start())
+        minus = None if groups.get("noun") else _MINUS.search(text, max(0, m.start() - 8), m.start())
+        if minus is not None:   # "minus 7 degrees Celsius"
+            first = Number(-first.value, first.half_width)
+        before = _hedge_before(text, minus.start() if minus else m.start())
         hedge = " ".join(before["hedge"].lower().split()) if before and before["hedge"] else None
         if groups.get("num2"):
             second = parse_number(m["num2"])
@@ -135,7 +138,7 @@ class QuantityFinder:
                 unit = rate_unit(unit, m["per"].lower())
             base_low, base_high, base_unit, dimension = to_base(unit, low, high)
             unit = _singular(unit)
-        start = before.start() if before else m.start()
+        start = before.start() if before else (minus.start() if minus else m.start())
         return QuantityMention(start, m.end(), text[start:m.end()], low, high, unit,
                                base_low, base_high, base_unit, dimension, hedge)
 
@@ -154,8 +157,8 @@ def hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:
     if hedge in _LOWER_BOUNDS:
         return value, math.inf
     if hedge in _UPPER_BOUNDS:
-        return 0.0, value
-    width = max(half, APPROXIMATE_WIDTH * value)
+        return (0.0, value) if value >= 0 else (-math.inf, value)
+    width = max(half, APPROXIMATE_WIDTH * abs(value))
     if hedge in _JUST_BELOW:
         return value - width, value
     return value - width, value + width
@@ -175,6 +178,7 @@ def _unit_re(unit: str) -> str:
     return re.escape(unit).replace(r"\ ", r"\s+")
 
 
+_MINUS = re.compile(r"(?i)\bminus\s+$")
 _RATIO = re.compile(r"(?i)(?:\d|\bone)\s+in\s+$")
 # "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
 _PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"

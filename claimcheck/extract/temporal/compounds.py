@@ -39,7 +39,8 @@ def _week_of_month(m, ref, direction):
     return start, min(start + timedelta(days=6), last), "week"
 
 
-@pattern(rf"\b{_WEEKDAY}(?i:\s+of\s+(?P<mod>last|next|this)\s+week)\b", needs=WEEKDAY_NEEDLES)
+@pattern(rf"\b{_WEEKDAY}(?i:\s+of\s+(?P<mod>last|next|this)\s+week)\b",
+         needs=(WEEKDAY_NEEDLES, ("of last week", "of next week", "of this week")))
 def _weekday_of_week(m, ref, direction):
     if ref is None:
         return None
@@ -87,7 +88,7 @@ def _after_words(*words: str) -> str:
 @pattern(_after_words("on", "by", "until", "since", "from", "before", "after") +
          r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
          r"(?!\s+(?:of\b|century|centuries|anniversary|floor|time|round|day|week|year|straight|consecutive))",
-         needs=(DIGITS, ("st", "nd", "rd", "th")))
+         needs=(DIGITS, tuple(f"{d}{s}" for d in "0123456789" for s in ("st", "nd", "rd", "th"))))
 def _day_of_month(m, ref, direction):
     """"on the 18th": that day of the publication month, or of the month before or after as the
     tense points when the day is not in the publication month's direction."""
@@ -152,7 +153,8 @@ def _from_today(m, ref, direction):
 @pattern(_after_words("a", "an", "his", "her", "its", "their", "our", "whose")[:-1]
          + r"|(?<=['’]s )|(?<=s['’] ))"
          rf"(?P<year>(?:19|20)\d\d)(?=\s+[A-Za-z])(?!\s+(?:people|troops|soldiers|votes|residents)\b)",
-         needs=(("19", "20"),))
+         needs=(tuple(f"{w} {c}" for w in ("a", "an", "his", "her", "its", "their", "our", "whose",
+                                          "'s", "’s", "s'", "s’") for c in ("19", "20")),))
 def _year_modifier(m, ref, direction):
     year = int(m["year"])
     if ref is not None and year > ref.year + 10:
@@ -177,3 +179,29 @@ def _lower_month(m, ref, direction):
     else:
         first, last = cal.month_occurrence(ref, month, "", direction)
     return first, last, "month"
+
+
+_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_YEAR_WORDS = {w: i for i, w in enumerate(_ONES.split("|"), 1)}
+_YEAR_WORDS.update({w: i for i, w in enumerate(_TEENS.split("|"), 10)})
+_YEAR_WORDS.update({w: 10 * i for i, w in enumerate(_TENS.split("|"), 2)})
+
+
+@pattern(r"(?i:(?<=\b)(?:in|since|until|by|of|from)\s+)(?i:(?P<century>seventeen|eighteen|nineteen|twenty)"
+         rf"[\s-]+(?P<rest>hundred|oh[\s-](?:{_ONES})|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS})"
+         rf"|two\s+thousand(?:(?:\s+and)?[\s-]+(?P<small>(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_ONES}))?)\b"
+         r"(?![\s-]+(?:people|years|of|thousand|hundred|million|[a-z]+s\b))",
+         needs=("nineteen", "eighteen", "seventeen", "twenty", "two thousand"), strip_preposition=True)
+def _spelled_year(m, ref, direction):
+    """"in nineteen ninety-five", "since two thousand and twelve", "in nineteen hundred"."""
+    if m["century"]:
+        century = _YEAR_WORDS[m["century"].lower()] * 100
+        rest = m["rest"].lower().replace("oh", "").replace("-", " ").split()
+        year = century + (0 if rest == ["hundred"] else sum(_YEAR_WORDS[w] for w in rest))
+    else:
+        small = (m["small"] or "").lower().replace("-", " ").split()
+        year = 2000 + sum(_YEAR_WORDS[w] for w in small)
+    first, last = cal.year_interval(year)
+    return first, last, "year"

@@ -105,7 +105,7 @@ def _half_code(m, ref, direction):
 
 @pattern(r"(?i:\b(?:fiscal(?:\s+year)?\s+|FY\s?))(?P<year>(?:19|20)\d\d)\b",
          r"(?i:\bFY\s?)(?P<short>\d\d)\b",
-         needs=(("fiscal", "FY", "fy"),))
+         needs=(("fiscal", "FY"),))
 def _fiscal_year(m, ref, direction):
     """"fiscal 2021", "fiscal year 2021", "FY2021", "FY21"."""
     groups = m.groupdict()

@@ -32,12 +32,46 @@ def _days_across_months(m, ref, direction):
     elif ref is None:
         return None
     else:
-        first = cal.day_occurrence(ref, first_month, int(m["day1"]), direction)
-        if first is None:
-            return None
+        return _nearest_range(ref, direction, first_month, int(m["day1"]), last_month, int(m["day2"]))
     last_year = first.year + (1 if last_month < first_month else 0)
     last = date(last_year, last_month, int(m["day2"]))
     return (first, last, "days") if last > first else None
+
+
+@pattern(rf"(?i:\b(?:from|between)\s+){MONTH}\s+{_DAY1}(?:,?\s+{_YEAR1})?(?i:\s+(?:to|until|till|through|and)\s+|{_DASH})"
+         rf"(?:{_MONTH2}\s+)?{_DAY2}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("from", "between")))
+def _days_from_to(m, ref, direction):
+    """"from Nov 18 to Dec 19", "from June 3 to June 7, 2022", "between March 3 and 5"."""
+    first_month = month_number(m["month"])
+    last_month = month_number(m["month2"]) if m["month2"] else first_month
+    if m["year1"] or m["year"]:
+        last_year = int(m["year"]) if m["year"] else int(m["year1"]) + (last_month < first_month)
+        first_year = int(m["year1"]) if m["year1"] else last_year - (last_month < first_month)
+        first = date(first_year, first_month, int(m["day1"]))
+    elif ref is None:
+        return None
+    else:
+        return _nearest_range(ref, direction, first_month, int(m["day1"]), last_month, int(m["day2"]))
+    last = date(first.year + (last_month < first_month), last_month, int(m["day2"]))
+    return (first, last, "days") if last > first else None
+
+
+def _nearest_range(ref, direction, first_month, first_day, last_month, last_day):
+    """A year-less range of days: the occurrence the tense points to, taken whole, so that a
+    range running through the publication date is this year's whichever the tense."""
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            first = date(year, first_month, first_day)
+            last = date(year + (last_month < first_month), last_month, last_day)
+        except ValueError:
+            continue
+        if last > first:
+            candidates.append((first, last))
+    if not candidates:
+        return None
+    first, last = cal.pick(candidates, ref, direction)
+    return first, last, "days"
 
 
 @pattern(rf"(?i:\b(?:from|between)\s+){MONTH}(?:\s+{_YEAR1})?(?i:\s+(?:to|until|through|and)\s+|{_DASH})"
@@ -68,7 +102,17 @@ def _years(m, ref, direction):
     return date(first, 1, 1), date(last, 12, 31), "years"
 
 
-@pattern(rf"(?<![\w/.-]){_YEAR1}[-–/](?P<short>\d\d)(?![\d/-])", needs=(DIGITS, ("-", "–", "/")))
+@pattern(rf"(?<![\w/.-]){_YEAR1}-(?P<mm>0[1-9]|1[0-2])(?![\d/-])", needs=(DIGITS, ("-0", "-1")))
+def _year_month(m, ref, direction):
+    """"2015-11": a month, unless it reads as two years in a row ("2010-11" is a season)."""
+    year, month = int(m["year1"]), int(m["mm"])
+    if month == (year + 1) % 100:
+        return None
+    first, last = cal.month_interval(year, month)
+    return first, last, "month"
+
+
+@pattern(rf"(?<![\w/.-]){_YEAR1}[-–/](?P<short>\d\d)(?![\d/-])", needs=(DIGITS, tuple(f"{d}{sep}" for d in "0123456789" for sep in "-–/")))
 def _season_years(m, ref, direction):
     """"1957-58", "the 2019/20 season": two consecutive years (a season, a fiscal year)."""
     first = int(m["year1"])
