@@ -77,7 +77,9 @@ class QuantityFinder:
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b(?!['’]s))"
         )
         # any other plural noun right after the number, or after one modifier ("400 new trees")
-        self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{_PLURAL})\b(?![-'’])")
+        # (not a verb: "Section 230 protects the", "Rule 7 says that")
+        self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{_PLURAL})\b(?![-'’])"
+                                  r"(?!\s+(?:the|a|an|his|her|its|their|these|those|him|them|it)\b|\s+\d)")
 
     def find(self, text: str) -> list[QuantityMention]:
         """Numbers start at a digit or at a number word; only those places are tried."""
@@ -91,7 +93,7 @@ class QuantityFinder:
             generic = m is None
             if generic:
                 m = self.generic.match(text, start)
-                if m is None or not _generic_noun(m):
+                if m is None or not _generic_noun(m) or _NAMED.search(text, max(0, start - 30), start):
                     continue
             mention = self._mention(m, text)
             if mention is not None:
@@ -178,6 +180,12 @@ def _unit_re(unit: str) -> str:
     return re.escape(unit).replace(r"\ ", r"\s+")
 
 
+# "Windows 10 users", "Section 230 protects", "Boeing 737 pilots": a number in a name
+_NAMED = re.compile(r"\b(?!(?:The|Some|About|Nearly|Over|Only|All|At|More|Fewer|Less|"
+                    r"Around|Almost|Roughly|Up|Just|Another|By|In|On|For|With|Of|To|And|But|Exactly|"
+                    r"Approximately|Those|These|Its|Their|His|Her|Our|Another|Another|Until|Since|"
+                    r"After|Before|During|From|Under|Than|Then|When|While|Least|Most)\b)"
+                    r"[A-Z][A-Za-z]*\.?\s+$")
 _MINUS = re.compile(r"(?i)\bminus\s+$")
 _RATIO = re.compile(r"(?i)(?:\d|\bone)\s+in\s+$")
 # "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
