@@ -65,7 +65,7 @@ def _weekday_day(m, ref, direction):
         return None
     weekday, day = WEEKDAYS.index(m["wd"].lower()), int(m["day"])
     candidates = []
-    for offset in range(-3, 4):
+    for offset in range(-6, 7):
         year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
         try:
             d = date(year, month + 1, day)
@@ -205,3 +205,61 @@ def _spelled_year(m, ref, direction):
         year = 2000 + sum(_YEAR_WORDS[w] for w in small)
     first, last = cal.year_interval(year)
     return first, last, "year"
+
+
+@pattern(r"(?i:\bthe\s+day\s+(?P<rel>after\s+tomorrow|before\s+yesterday))\b",
+         needs=("day after tomorrow", "day before yesterday"))
+def _two_days_off(m, ref, direction):
+    if ref is None:
+        return None
+    d = ref + timedelta(days=2 if m["rel"].lower().startswith("after") else -2)
+    return d, d, "day"
+
+
+@pattern(rf"(?i:\bthe\s+week\s+of\s+){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+         rf"(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
+def _week_of_day(m, ref, direction):
+    """"the week of Jan 10": the Monday-to-Sunday week holding that day."""
+    month, day = month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        d = date(int(m["year"]), month, day)
+    elif ref is None:
+        return None
+    else:
+        d = cal.day_occurrence(ref, month, day, direction)
+        if d is None:
+            return None
+    first, last = cal.week_of(d)
+    return first, last, "week"
+
+
+@pattern(r"(?i:\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<mod>this|next|last)\s+month)\b",
+         needs=(DIGITS, ("of this month", "of next month", "of last month")))
+def _day_of_relative_month(m, ref, direction):
+    if ref is None:
+        return None
+    shift = {"this": 0, "next": 1, "last": -1}[m["mod"].lower()]
+    month_start = cal.shift_months(ref.replace(day=1), shift)
+    d = month_start.replace(day=int(m["day"]))
+    return d, d, "day"
+
+
+@pattern(r"(?i:\b(?P<part>early|mid|late)[\s-]+(?P<mod>next|last|this)\s+year)\b", needs=("next year", "last year", "this year"))
+def _part_of_relative_year(m, ref, direction):
+    if ref is None:
+        return None
+    year = ref.year + {"next": 1, "last": -1, "this": 0}[m["mod"].lower()]
+    first, last = cal.part_of(cal.year_interval(year), m["part"])
+    return first, last, "part-of-year"
+
+
+_BARE_MONTH = MONTH[:MONTH.rindex("(?![")]   # the month without its guard against a dash
+
+
+@pattern(r"(?<![\w/.-])" + _BARE_MONTH + r"[-/](?P<day>[0-3]?\d)(?![\d/-]|\.\d)", needs=(DIGITS, MONTHS))
+def _month_dash_day(m, ref, direction):
+    """"Jan-1", "Oct/2": a month and a day joined by a dash or a slash."""
+    if ref is None:
+        return None
+    d = cal.day_occurrence(ref, month_number(m["month"]), int(m["day"]), direction)
+    return (d, d, "day") if d else None

@@ -4,8 +4,9 @@
 Day and month order: a part above 12 decides ("22/04" is 22 April, "4/22/2019" is 22 April);
 otherwise DATE_ORDER does, month first by default ("5/12/2018" is 12 May 2018), as in the US
 wire copy that writes numeric dates most. Set it to "DMY" for a corpus written day first
-(set_date_order). Fiscal years are taken as calendar years unless FISCAL_START_MONTH says when
-they begin (a US federal fiscal 2021 starts in October 2020: set_fiscal_start(10)).
+(set_date_order). Dotted dates ("12.05.2019") are day first whatever the setting. Fiscal years
+are taken as calendar years unless FISCAL_START_MONTH says when they begin (a US federal fiscal
+2021 starts in October 2020: set_fiscal_start(10)).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def set_fiscal_start(month: int) -> None:
     FISCAL_START_MONTH = month
 
 
-def _day_month(a: int, b: int) -> tuple[int, int] | None:
+def _day_month(a: int, b: int, order: str | None = None) -> tuple[int, int] | None:
     """(day, month) of two numbers written day/month or month/day."""
     if a > 12 and b <= 12:
         return a, b
@@ -40,13 +41,16 @@ def _day_month(a: int, b: int) -> tuple[int, int] | None:
         return b, a
     if a > 12 or b > 12:
         return None
-    return (a, b) if DATE_ORDER == "DMY" else (b, a)
+    return (a, b) if (order or DATE_ORDER) == "DMY" else (b, a)
 
 
 @pattern(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d|\d\d)(?![\w/-])",
-         needs=(DIGITS, ("/",)))
+         r"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[6-9]|20)\d\d)(?![\w/-]|\.\d)",
+         needs=(DIGITS, ("/", "-", ".")))
 def _slashed(m, ref, direction):
-    parts = _day_month(int(m["a"]), int(m["b"]))
+    """"5/12/2018", "12-05-2019" (DATE_ORDER when ambiguous), "12.05.2019" (dots: day first)."""
+    dotted = m.groupdict().get("sep") == "."
+    parts = _day_month(int(m["a"]), int(m["b"]), "DMY" if dotted else None)
     if parts is None:
         return None
     year = int(m["year"])
@@ -132,3 +136,23 @@ def _fiscal(year: int):
         first = date(year - 1, FISCAL_START_MONTH, 1)
         last = cal.month_interval(year, FISCAL_START_MONTH - 1)[1]
     return first, last, "fiscal-year"
+
+
+@pattern(r"(?<![\w/.-])(?P<year>(?:1[6-9]|20)\d\d)/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)(?![\w/-])",
+         needs=(DIGITS, ("/",)))
+def _year_first_slashed(m, ref, direction):
+    """"2015/08/12": year, month, day."""
+    d = date(int(m["year"]), int(m["m"]), int(m["day"]))
+    return d, d, "day"
+
+
+@pattern(r"(?<![\w-])Q(?P<q>[1-4])(?![\w-]|\s*(?:19|20)\d\d)", needs=(("Q1", "Q2", "Q3", "Q4"),))
+def _bare_quarter(m, ref, direction):
+    """"in Q4": the quarter of the publication year, or the one before or after as the tense
+    points."""
+    if ref is None:
+        return None
+    quarter = int(m["q"])
+    first, last = cal.pick([cal.quarter_interval(y, quarter) for y in (ref.year - 1, ref.year, ref.year + 1)],
+                           ref, direction)
+    return first, last, "quarter"
