@@ -24,7 +24,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000}
 SCALES = {**_BIG, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-          "dozen": 12}
+          "dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # denominators of fractions written in words ("two-thirds", "a quarter", "three fifths")
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -41,7 +41,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?
 SIGN = r"(?:[-\u2212](?=\d))?"
 MIXED = r"(?:\s\d/\d{1,2}(?![\d/])|[½¼¾⅓⅔⅛])?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
-_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn)"
+_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|lakhs?|crores?)"
 # A chain of number words: "three hundred and fifty", "twenty-five thousand", "two thousand and
 # twelve". "and" only follows a scale word, so "two soldiers and three" stays two numbers.
 _AND = rf"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"

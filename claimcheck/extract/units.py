@@ -46,6 +46,8 @@ UNITS: dict[str, tuple[str, ...]] = {
                        "kilometers per hour", "kilometres an hour", "kilometers an hour"),
     "mile/hour": ("mph", "miles per hour", "miles an hour"), "knot": ("knots", "kn"),
     "meter/second": ("m/s", "metres per second", "meters per second"),
+    "mile/gallon": ("mpg", "miles per gallon", "miles to the gallon"),
+    "horsepower": ("hp", "bhp"),
     "meter**3/second": ("cubic metres per second", "cubic meters per second"),
     # temperature (offset units: see to_base)
     "degree_Celsius": ("°C", "ºC", "° C", "C°", "degrees Celsius", "degree Celsius", "degrees C",

@@ -48,7 +48,7 @@ def _weekend(m, ref, direction):
     return first, last, "weekend"
 
 
-@pattern(r"(?i:\b(?P<mod>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+following|"
+@pattern(r"(?i:\b(?P<mod>last|next|this|the\s+current|the\s+past|the\s+coming|the\s+previous|the\s+following|"
           r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
           r"(?P<unit>week|month|quarter|year|decade)\b)",
           needs=("week", "month", "quarter", "year", "decade"))
