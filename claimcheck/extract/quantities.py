@@ -94,7 +94,9 @@ class QuantityFinder:
             if generic:
                 m = self.generic.match(text, start)
                 if m is None or not _generic_noun(m) or _NAMED.search(text, max(0, start - 30), start):
-                    continue
+                    m = _bare_metres(text, start)
+                    if m is None:
+                        continue
             mention = self._mention(m, text)
             if mention is not None:
                 found.append(mention)
@@ -194,6 +196,17 @@ _PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b
 _METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|long|wide|deep)\b|"
                      r"(?=\s+(?:tall|high|long|wide|deep|away|below|above|underground|in\s+"
                      r"(?:height|length|diameter|depth))\b))")
+
+
+# "ran the 100m", "sank 30m": "m" after digits with no currency before and no count after is
+# metres ("£9m" is read by measures/money.py, "1.8m viewers" above as a count)
+_BARE_METRES = re.compile(r"(?P<num>\d{1,4}(?:\.\d+)?)(?P<unit>m)(?![\w-]|[.,]\d)(?!\s+(?:[a-z]+s|people|men|women|children)\b)")
+
+
+def _bare_metres(text: str, start: int) -> re.Match | None:
+    if start and text[start - 1] in "$€£¥₹₽₩₺₦₴₪":
+        return None
+    return _BARE_METRES.match(text, start)
 
 
 def _metres(text: str, start: int) -> re.Match | None:

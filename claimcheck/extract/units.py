@@ -35,6 +35,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "kilometer**3": ("cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers"),
     "foot**3": ("cubic foot", "cubic feet", "cu ft"),
     "liter": ("litre", "litres"), "milliliter": ("ml", "millilitre", "millilitres"),
+    "hectoliter": ("hl", "hectolitre", "hectolitres"),
     "gallon": ("gal", "gals"), "oil_barrel": ("barrel", "barrels", "bbl"),
     # mass
     "kilogram": ("kg", "kgs", "kilo", "kilos"), "gram": ("gm",), "milligram": ("mg",),
