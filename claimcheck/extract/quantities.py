@@ -89,7 +89,7 @@ class QuantityFinder:
         for start in sorted(starts):
             if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
                 continue
-            m = self.regex.match(text, start) or _metres(text, start)
+            m = self.regex.match(text, start) or _metres(text, start) or _degrees(text, start)
             generic = m is None
             if generic:
                 m = self.generic.match(text, start)
@@ -137,6 +137,7 @@ class QuantityFinder:
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
         else:
             unit = groups.get("adj") or m["unit"]
+            unit = _LETTER_DEGREES.get(unit, unit) if m.re is _DEGREES else unit
             unit = unit if unit in UNIT_WORDS else " ".join(unit.lower().split())
             if groups.get("per"):
                 unit = rate_unit(unit, m["per"].lower())
@@ -189,7 +190,7 @@ _NAMED = re.compile(r"\b(?!(?:The|Some|About|Nearly|Over|Only|All|At|More|Fewer|
                     r"After|Before|During|From|Under|Than|Then|When|While|Least|Most)\b)"
                     r"[A-Z][A-Za-z]*\.?\s+$")
 _MINUS = re.compile(r"(?i)\bminus\s+$")
-_RATIO = re.compile(r"(?i)(?:\d|\bone)\s+in\s+$")
+_RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+in\s+$")
 # "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
 _PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
 # "1.8m tall", "the 2m-high wall": metres, where "1.8m" alone would be 1.8 million
@@ -201,6 +202,24 @@ _METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|lon
 # "ran the 100m", "sank 30m": "m" after digits with no currency before and no count after is
 # metres ("£9m" is read by measures/money.py, "1.8m viewers" above as a count)
 _BARE_METRES = re.compile(r"(?P<num>\d{1,4}(?:\.\d+)?)(?P<unit>m)(?![\w-]|[.,]\d)(?!\s+(?:[a-z]+s|people|men|women|children)\b)")
+
+
+# "38C", "100F": degrees written as a capital letter right after the digits
+_DEGREES = re.compile(r"(?P<num>[-\u2212]?\d{1,3}(?:\.\d)?)(?P<unit>C|F)(?![\w'’-])")
+
+
+_LETTER_DEGREES = {"C": "°C", "F": "°F"}
+
+
+def _degrees(text: str, start: int) -> re.Match | None:
+    m = _DEGREES.match(text, start)
+    if m is None:
+        return None
+    if _NAMED.search(text, max(0, start - 30), start):
+        return None   # "Category 5C"
+    value = float(m["num"].replace("\u2212", "-"))
+    plausible = -90 <= value <= 60 if m["unit"] == "C" else -130 <= value <= 140
+    return m if plausible else None
 
 
 def _bare_metres(text: str, start: int) -> re.Match | None:
