@@ -263,3 +263,32 @@ def _month_dash_day(m, ref, direction):
         return None
     d = cal.day_occurrence(ref, month_number(m["month"]), int(m["day"]), direction)
     return (d, d, "day") if d else None
+
+
+@pattern(rf"\b{MONTH}(?i:\s+(?:of\s+)?(?P<mod>last|next|this)\s+year)\b",
+         needs=(MONTHS, ("last year", "next year", "this year")))
+def _month_of_relative_year(m, ref, direction):
+    """"April of last year", "June next year": the month in that year (not the nearest April)."""
+    if ref is None:
+        return None
+    year = ref.year + {"last": -1, "next": 1, "this": 0}[m["mod"].lower()]
+    first, last = cal.month_interval(year, month_number(m["month"]))
+    return first, last, "month"
+
+
+@pattern(r"\b(?P<year>1[6-9]\d\d|20\d\d)['’]s\s+(?i:(?P<nth>first|second|third|fourth|final|last)\s+"
+         r"(?P<unit>quarter|half))\b", needs=(DIGITS, ("'s first", "'s second", "'s third", "'s fourth",
+                                                      "’s first", "’s second", "’s third", "’s fourth",
+                                                      "'s final", "'s last", "’s final", "’s last")))
+def _year_s_part(m, ref, direction):
+    """"2019's first quarter", "2020's second half"."""
+    year, nth = int(m["year"]), m["nth"].lower()
+    index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 0, "last": 0}[nth]
+    if m["unit"].lower() == "quarter":
+        first, last = cal.quarter_interval(year, index or 4)
+        return first, last, "quarter"
+    if index > 2:
+        return None
+    half = index or 2
+    first, last = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    return first, last, "half-year"

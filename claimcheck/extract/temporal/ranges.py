@@ -119,3 +119,12 @@ def _season_years(m, ref, direction):
     if int(m["short"]) != (first + 1) % 100:
         return None
     return date(first, 1, 1), date(first + 1, 12, 31), "years"
+
+
+@pattern(rf"(?<![\w/.-]){_YEAR1}[-–]{_YEAR}(?![A-Za-z])", needs=(DIGITS, ("-1", "-2", "–1", "–2")))
+def _year_span(m, ref, direction):
+    """"1999-2000", "2010–2015": the years from the first to the last."""
+    first, last = int(m["year1"]), int(m["year"])
+    if not first < last <= first + 100:
+        return None
+    return date(first, 1, 1), date(last, 12, 31), "years"
