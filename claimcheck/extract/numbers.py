@@ -52,8 +52,11 @@ _WORD_FRACTION = (rf"(?:(?:a|one|{_WORD})[- ](?:{_FRACTION})|half)"
                   rf"(?:(?:\s+of)?\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen)\b)?")
 WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
+_DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
+# "three point five (million)": digits after the point one word each
+_POINT = rf"(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+\b)"
 NUMBER = (rf"(?:{SIGN}(?:{DIGITS}){MIXED}(?:\s?{_SPACED_SCALE}\b|(?<=\d)(?:k|m|bn)\b)?"
-          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}|{_A_SCALE}){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozen)\b)*)")
+          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}{_POINT}?|{_A_SCALE}){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozen)\b)*)")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ def parse_number(text: str) -> Number | None:
         return None
     if tokens[0][0].isdigit() or tokens[0][0] in "-\u2212":
         return _parse_digits(tokens)
+    if "point" in tokens:
+        return _parse_point(tokens)
     return _parse_words([t for t in tokens if t != "and"] if "and" in tokens else tokens)
 
 
@@ -188,3 +193,24 @@ def _word_fraction(words: list[str]) -> Number | None:
         return None
     value = numerator / denominator * scale
     return Number(value, ROUNDING_CAP * value if scale > 1 else 0.0)
+
+
+def _parse_point(tokens: list[str]) -> Number | None:
+    """"three point five million": the whole part in words, one word per decimal digit."""
+    at = tokens.index("point")
+    whole = _parse_words(tokens[:at])
+    digits = []
+    rest = tokens[at + 1:]
+    while rest and rest[0] in _UNITS and _UNITS[rest[0]] < 10:
+        digits.append(str(_UNITS[rest.pop(0)]))
+    if whole is None or not digits:
+        return None
+    value = whole.value + float("0." + "".join(digits))
+    half = 0.5 * 10 ** -len(digits)
+    for scale in rest:
+        factor = SCALES.get(scale)
+        if factor is None:
+            return None
+        value *= factor
+        half *= factor
+    return Number(value, half)

@@ -113,7 +113,7 @@ class QuantityFinder:
         first = parse_number(m["num"])
         if first is None or (groups.get("mods") and _has_number_word(m["mods"])):
             return None
-        if _RATIO.search(text, max(0, m.start() - 12), m.start()):
+        if _RATIO.search(text, max(0, m.start() - 16), m.start()):
             return None  # "1 in 5 adults" is a share
         if groups.get("noun") and not _counts(m["num"], first.value):
             return None  # "half the residents" is a share, "one" a pronoun as often as a count
@@ -190,7 +190,7 @@ _NAMED = re.compile(r"\b(?!(?:The|Some|About|Nearly|Over|Only|All|At|More|Fewer|
                     r"After|Before|During|From|Under|Than|Then|When|While|Least|Most)\b)"
                     r"[A-Z][A-Za-z]*\.?\s+$")
 _MINUS = re.compile(r"(?i)\bminus\s+$")
-_RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+in\s+$")
+_RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+$")
 # "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
 _PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
 # "1.8m tall", "the 2m-high wall": metres, where "1.8m" alone would be 1.8 million
