@@ -57,8 +57,8 @@ def weekday_occurrence(ref: date, weekday: int, modifier: str, direction: str) -
     ahead = ref + timedelta(days=(weekday - ref.weekday()) % 7)
     if modifier == "this past":
         direction = "past"
-    elif modifier in ("coming", "this coming"):
-        direction = "future"
+    elif modifier in ("coming", "this coming") or (modifier == "this" and direction != "past"):
+        direction = "future"   # "this Saturday" said in the present is the one ahead
     chosen = pick([(back, back), (ahead, ahead)], ref, direction)
     return chosen[0]
 

@@ -292,3 +292,19 @@ def _year_s_part(m, ref, direction):
     half = index or 2
     first, last = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
     return first, last, "half-year"
+
+
+_CLOCK = (r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*(?:[ap](?:\.m\.|m\b))?|\s*[ap](?:\.m\.|m\b))"
+          r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT|PT|local\s+time))?")
+
+
+@pattern(rf"(?<![\w:.]){_CLOCK}(?:\s+on)?\s+{_WEEKDAY}\b(?!s\b)",
+         rf"\b{_WEEKDAY}(?:\s+at)?\s+{_CLOCK}(?![\w:])", needs=(DIGITS, WEEKDAY_NEEDLES))
+def _weekday_at_time(m, ref, direction):
+    """"15:00 GMT Saturday", "Saturday at 3pm": a time of day makes a schedule, so outside the
+    past tense the weekday is the one ahead."""
+    if ref is None:
+        return None
+    d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), "",
+                               "past" if direction == "past" else "future")
+    return d, d, "day"
