@@ -48,6 +48,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "mile/hour": ("mph", "miles per hour", "miles an hour"), "knot": ("knots", "kn"),
     "meter/second": ("m/s", "metres per second", "meters per second"),
     "mile/gallon": ("mpg", "miles per gallon", "miles to the gallon"),
+    "oil_barrel/day": ("bpd", "b/d", "barrels per day", "barrels a day"),
     "horsepower": ("hp", "bhp"),
     "meter**3/second": ("cubic metres per second", "cubic meters per second"),
     # temperature (offset units: see to_base)
