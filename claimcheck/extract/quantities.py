@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimcheck.extract import readings
 from claimcheck.extract.numbers import NUMBER, SCALE, SCALES, WORD_NUMBERS, Number, parse_number
 from claimcheck.extract.scan import SPACE, Scanner
 from claimcheck.extract.units import (ADJECTIVE_UNITS, CASED_UNITS, COUNT, UNIT_WORDS, rate_unit,
@@ -73,12 +74,12 @@ class QuantityFinder:
         self.regex = re.compile(
             rf"{number}{second}?"
             rf"(?:-(?P<adj>(?i:{adjective_alt}))(?:-(?:high|tall|long|wide|deep|thick))?(?![\w-])"
-            rf"|\s*(?P<unit>(?i:{lower_alt})|{cased_alt})(?![\w])(?:{_PER})?{suffixes}"
+            rf"|\s*(?P<unit>(?i:{lower_alt})|{cased_alt})(?![\w])(?:{readings.PER})?{suffixes}"
             rf"|\s+(?:(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}))(?P<noun>(?i:{noun_alt}))\b(?!['’]s))"
         )
         # any other plural noun right after the number, or after one modifier ("400 new trees")
         # (not a verb: "Section 230 protects the", "Rule 7 says that")
-        self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{_PLURAL})\b(?![-'’])"
+        self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{readings.PLURAL})\b(?![-'’])"
                                   r"(?!\s+(?:the|a|an|his|her|its|their|these|those|him|them|it)\b|\s+\d)")
 
     def find(self, text: str) -> list[QuantityMention]:
@@ -89,12 +90,12 @@ class QuantityFinder:
         for start in sorted(starts):
             if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
                 continue
-            m = self.regex.match(text, start) or _metres(text, start) or _degrees(text, start)
+            m = self.regex.match(text, start) or readings.metres(text, start) or readings.degrees(text, start)
             generic = m is None
             if generic:
                 m = self.generic.match(text, start)
-                if m is None or not _generic_noun(m) or _NAMED.search(text, max(0, start - 30), start):
-                    m = _bare_metres(text, start)
+                if m is None or not readings.generic_noun(m) or readings.NAMED.search(text, max(0, start - 30), start):
+                    m = readings.bare_metres(text, start)
                     if m is None:
                         continue
             mention = self._mention(m, text)
@@ -113,14 +114,14 @@ class QuantityFinder:
         first = parse_number(m["num"])
         if first is None or (groups.get("mods") and _has_number_word(m["mods"])):
             return None
-        if _RATIO.search(text, max(0, m.start() - 16), m.start()):
+        if readings.RATIO.search(text, max(0, m.start() - 16), m.start()):
             return None  # "1 in 5 adults" is a share
-        if groups.get("noun") and not _counts(m["num"], first.value):
+        if groups.get("noun") and not readings.counts_things(m["num"], first.value):
             return None  # "half the residents" is a share, "one" a pronoun as often as a count
         if (groups.get("noun") and not m["num"][0].isdigit()
                 and _DEFINITE.search(text, max(0, m.start("num") - 40), m.start("num"))):
             return None  # "the two leaders" refers back to people already named
-        minus = None if groups.get("noun") else _MINUS.search(text, max(0, m.start() - 8), m.start())
+        minus = None if groups.get("noun") else readings.MINUS.search(text, max(0, m.start() - 8), m.start())
         if minus is not None:   # "minus 7 degrees Celsius"
             first = Number(-first.value, first.half_width)
         before = _hedge_before(text, minus.start() if minus else m.start())
@@ -137,7 +138,7 @@ class QuantityFinder:
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
         else:
             unit = groups.get("adj") or m["unit"]
-            unit = _LETTER_DEGREES.get(unit, unit) if m.re is _DEGREES else unit
+            unit = readings.LETTER_DEGREES.get(unit, unit) if m.re is readings.DEGREES else unit
             unit = unit if unit in UNIT_WORDS else " ".join(unit.lower().split())
             if groups.get("per"):
                 unit = rate_unit(unit, m["per"].lower())
@@ -179,88 +180,8 @@ def _singular(unit: str) -> str:
 
 def _unit_re(unit: str) -> str:
     if unit == "m":
-        return r"(?<=\s)m"   # "5 m" is metres; "5m" is five million unless _metres says otherwise
+        return r"(?<=\s)m"   # "5 m" is metres; "5m" is five million unless readings.metres says otherwise
     return re.escape(unit).replace(r"\ ", r"\s+")
-
-
-# "Windows 10 users", "Section 230 protects", "Boeing 737 pilots": a number in a name
-_NAMED = re.compile(r"\b(?!(?:The|Some|About|Nearly|Over|Only|All|At|More|Fewer|Less|"
-                    r"Around|Almost|Roughly|Up|Just|Another|By|In|On|For|With|Of|To|And|But|Exactly|"
-                    r"Approximately|Those|These|Its|Their|His|Her|Our|Another|Another|Until|Since|"
-                    r"After|Before|During|From|Under|Than|Then|When|While|Least|Most)\b)"
-                    r"[A-Z][A-Za-z]*\.?\s+$")
-_MINUS = re.compile(r"(?i)\bminus\s+$")
-_RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+$")
-# "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
-_PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
-# "1.8m tall", "the 2m-high wall": metres, where "1.8m" alone would be 1.8 million
-_METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|long|wide|deep)\b|"
-                     r"(?=\s+(?:tall|high|long|wide|deep|away|below|above|underground|in\s+"
-                     r"(?:height|length|diameter|depth))\b))")
-
-
-# "ran the 100m", "sank 30m": "m" after digits with no currency before and no count after is
-# metres ("£9m" is read by measures/money.py, "1.8m viewers" above as a count)
-_BARE_METRES = re.compile(r"(?P<num>\d{1,4}(?:\.\d+)?)(?P<unit>m)(?![\w-]|[.,]\d)(?!\s+(?:[a-z]+s|people|men|women|children)\b)")
-
-
-# "38C", "100F": degrees written as a capital letter right after the digits
-_DEGREES = re.compile(r"(?P<num>[-\u2212]?\d{1,3}(?:\.\d)?)(?P<unit>C|F)(?![\w'’-])")
-
-
-_LETTER_DEGREES = {"C": "°C", "F": "°F"}
-
-
-def _degrees(text: str, start: int) -> re.Match | None:
-    m = _DEGREES.match(text, start)
-    if m is None:
-        return None
-    if _NAMED.search(text, max(0, start - 30), start):
-        return None   # "Category 5C"
-    value = float(m["num"].replace("\u2212", "-"))
-    plausible = -90 <= value <= 60 if m["unit"] == "C" else -130 <= value <= 140
-    return m if plausible else None
-
-
-def _bare_metres(text: str, start: int) -> re.Match | None:
-    if start and text[start - 1] in "$€£¥₹₽₩₺₦₴₪":
-        return None
-    return _BARE_METRES.match(text, start)
-
-
-def _metres(text: str, start: int) -> re.Match | None:
-    if start + 1 < len(text) and text[start].isdigit():
-        return _METRES.match(text, start)
-    return None
-
-
-# A plural noun: a word ending in "s" (not "ss", "us", "is") or an irregular plural.
-_PLURAL = r"(?:[a-z][a-z-]*[a-rt-z]s|[a-z]*(?:men|people|children|police|cattle|sheep|aircraft|personnel|staff|crew|feet|teeth|geese|mice))"
-# plural-looking words that are not counts of things, or are read by other finders
-_NOT_COUNTS = frozenset("""times others ones years months weeks days hours minutes seconds decades
-centuries percent pounds dollars francs shekels dirhams riyals reais hryvnias lire euros yen yuan rupees pesos rubles roubles cents pence bucks
-kilometres kilometers miles metres meters feet inches yards acres hectares tonnes tons litres liters
-gallons degrees points goals runs wickets sets games odds this its his has was does goes lens news
-series means species whereas perhaps afterwards towards always sometimes aftermath nos yes""".split())
-_NOT_MODIFIERS = frozenset("""the a an of in on at to for by with from and or but as than that which
-who were was are is be been being have has had will would could should may might must did do does
-more most per each every all about over under some any no not its their his her our your my
-year years month months week weeks day days old""".split()) - {"more"}
-
-
-def _generic_noun(m: re.Match) -> bool:
-    noun = m["noun"]
-    if noun in _NOT_COUNTS or (m["mods"] and m["mods"] in _NOT_MODIFIERS):
-        return False
-    number = m["num"]
-    if number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100:
-        return False   # "2019 elections": a year
-    return number.lower() not in ("one", "a", "an", "zero")
-
-
-def _counts(written: str, value: float) -> bool:
-    """Whether a number can count things: not a fraction ("half", "two-thirds") or a negative."""
-    return value >= 1 and float(value).is_integer() or value > 1000
 
 
 def _joined_as_range(m: re.Match, text: str) -> bool:
