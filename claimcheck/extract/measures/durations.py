@@ -1,4 +1,5 @@
-"""Durations: "three days", "18 months", "a decade", "a 10-year plan", "two and a half hours".
+"""Durations: "three days", "18 months", "a decade", "a 10-year plan", "two and a half hours",
+"half an hour", "a year and a half".
 
 The unit is the pint unit (day, month, year, decade, …), the base unit seconds. A numeral found by
 the quantity finder followed by a unit of time (SUFFIX) is built here (after_number); "a"/"an"/
@@ -28,12 +29,21 @@ _SINGLE = re.compile(rf"(?i)\b(?:for|lasted|lasting|lasts|last|spent|spend|took|
                      rf"over|nearly|almost|about|around|than|after|of|past|whole|entire|full)\s+"
                      rf"(?P<num>an?|one)\s+(?P<duration>(?!second\b)(?:{_UNIT}))(?:-long)?\b(?![-'’])")
 _NEEDLE = Scanner(rf"(?i)\b(?:an?|one)\s+(?:{_UNIT})\b")
+# "half an hour", "a year and a half": fractions of one unit, durations wherever they stand
+_HALF = re.compile(rf"(?i)\b(?:half\s+an?\s+(?P<unit_a>{_UNIT})|(?:an?|one)\s+(?P<unit_b>{_UNIT})\s+and\s+a\s+half)\b")
+_HALF_NEEDLE = Scanner(r"(?i)\bhalf\s+an?\s|\band\s+a\s+half\b")
 
 
 def find(text: str) -> list[QuantityMention]:
     """Durations of one unit written "a"/"an"/"one" after a word asking for a length of time."""
     found = []
+    if _HALF_NEEDLE.starts(text):
+        for m in _HALF.finditer(text):
+            value = 0.5 if m["unit_a"] else 1.5
+            found.append(_mention(m, text, value, value, None, m.start(), m["unit_a"] or m["unit_b"]))
     for start in _NEEDLE.starts(text):
+        if any(f.start <= start < f.end for f in found):
+            continue
         m = _SINGLE.search(text, max(0, start - 12), start + 20)
         if m is None or m.start("num") != start:
             continue
@@ -62,8 +72,8 @@ def after_number(m: re.Match, text: str) -> QuantityMention | None:
 
 
 def _mention(m: re.Match, text: str, low: float, high: float, hedge: str | None,
-             start: int) -> QuantityMention:
-    unit = UNITS[m["duration"].lower()]
+             start: int, written: str | None = None) -> QuantityMention:
+    unit = UNITS[(written or m["duration"]).lower()]
     if unit == "decade":   # pint's "decade" is a logarithmic ratio: ten years
         base_low, base_high, base_unit, dimension = to_base("year", low * 10, high * 10)
     else:

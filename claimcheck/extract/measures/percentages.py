@@ -18,7 +18,7 @@ from claimcheck.extract.scan import Scanner
 PERCENT = "[percent]"
 SUFFIX = (r"(?P<percent>%|\s?(?i:per\s?cent|pct)\b(?!\s+points?\b)"
           r"|\s(?i:percentage\s+points?|percent\s+points?|per\s+cent\s+points?)\b)")
-_SHARE = re.compile(r"(?i:\b(?P<num>(?:a|one|two|three|four|five|seven|nine)[- ]"
+_SHARE = re.compile(r"(?i:(?<!and\s)(?<!and\sa\s)\b(?P<num>(?:a|one|two|three|four|five|seven|nine)[- ]"
                     r"(?:half|thirds?|quarters?|fifths?|eighths?|tenths?)|half)\s+of\b)")
 _SHARE_NEEDLE = Scanner(r"(?i)\b(?:half|thirds?|quarters?|fifths?|eighths?|tenths?)\s+of\b")
 
