@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimcheck.alternation import word_alternation
 from claimcheck.extract import readings
 from claimcheck.extract.numbers import NUMBER, SCALE, SCALES, WORD_NUMBERS, Number, parse_number
 from claimcheck.extract.scan import SPACE, Scanner
@@ -32,7 +33,9 @@ _HEDGE_BEFORE = re.compile(rf"(?i:\b(?P<hedge>{HEDGE})\s+|\bbetween\s+)$")
 # The word just before a number says whether a hedge can end there: most numbers have none, and
 # searching the text before every number for every hedge is slow.
 _HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
-_DIGITS = re.compile(r"(?<![\w.,])[-\u2212](?=\d)|\d[\d,.]*")   # the first digit of a run: digits after "," or "." go on a number
+# where a number can start: the first digit of a run (digits after "," or "." go on a number), or
+# a sign before a digit
+_DIGITS = re.compile(r"[-\u2212\d][\d,.]*")
 _WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)}|half)\b|\ban?{SPACE}{SCALE}")
 
 
@@ -57,8 +60,11 @@ class QuantityFinder:
 
     def __init__(self, count_nouns: tuple[str, ...]):
         units = sorted(UNIT_WORDS, key=len, reverse=True)
-        lower_alt = "|".join(_unit_re(u) for u in units if u not in CASED_UNITS)
-        cased_alt = "|".join(_unit_re(u) for u in units if u in CASED_UNITS)
+        # a trie of the unit words (claimcheck.alternation): one alternative per unit would be
+        # tried in turn after every number
+        lower_alt = word_alternation([u for u in units if u not in CASED_UNITS and u != "m"], r"\s+")
+        lower_alt += "|" + _unit_re("m")
+        cased_alt = word_alternation([u for u in units if u in CASED_UNITS], r"\s+")
         adjective_alt = "|".join(re.escape(u) for u in sorted(ADJECTIVE_UNITS, key=len, reverse=True))
         self.count_nouns = {n.lower() for n in count_nouns}
         noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
@@ -84,25 +90,40 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[QuantityMention]:
         """Numbers start at a digit or at a number word; only those places are tried."""
-        starts = [m.start() for m in _DIGITS.finditer(text)] + _WORD_NUMBER_START.starts(text)
+        # the character after each run of digits says which special readings can apply
+        after = {m.start(): text[m.end():m.end() + 1] for m in _DIGITS.finditer(text)
+                 if m.end() - m.start() > 1 or text[m.start()].isdigit()}
         found = []
         taken_until = -1
-        for start in sorted(starts):
+        for start in sorted([*after, *_WORD_NUMBER_START.starts(text)]):
             if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
                 continue
-            m = self.regex.match(text, start) or readings.metres(text, start) or readings.degrees(text, start)
-            generic = m is None
-            if generic:
-                m = self.generic.match(text, start)
-                if m is None or not readings.generic_noun(m) or readings.NAMED.search(text, max(0, start - 30), start):
-                    m = readings.bare_metres(text, start)
-                    if m is None:
-                        continue
+            m = self._match(text, start, after.get(start))
+            if m is None:
+                continue
             mention = self._mention(m, text)
             if mention is not None:
                 found.append(mention)
                 taken_until = m.end()
         return found
+
+    def _match(self, text: str, start: int, next_char: str | None) -> re.Match | None:
+        """The main pattern, else the readings the character after the digits allows: metres
+        ("1.8m tall"), degrees ("38C"), a count of any plural noun ("400 trees")."""
+        m = self.regex.match(text, start)
+        if m is not None:
+            return m
+        if next_char in ("C", "F"):
+            return readings.degrees(text, start)
+        metres = next_char == "m"
+        if metres and (m := readings.metres(text, start)):
+            return m
+        if next_char is not None and not (next_char.isspace() or metres):
+            return None
+        m = self.generic.match(text, start)   # "1.8m viewers" is a count before it is metres
+        if m is None or not readings.generic_noun(m) or readings.NAMED.search(text, max(0, start - 30), start):
+            return readings.bare_metres(text, start) if metres else None
+        return m
 
     def _mention(self, m: re.Match, text: str) -> QuantityMention | None:
         groups = m.groupdict()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.alternation import word_alternation
 from claimcheck.extract.numbers import NUMBER, Number, parse_number
 from claimcheck.extract.scan import Scanner
 
@@ -38,7 +39,7 @@ _ZERO = Number(0.0, 0.0)
 
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _CODE_ALT = "|".join(CODES)
-_NAME = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True))
+_NAME = word_alternation(NAMES, r"\s+")
 _NUM = rf"(?P<num>(?i:{NUMBER}))"
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?:{_SYMBOL})?\s?(?P<num2>(?i:{NUMBER})))?"
 # the currency before the number: "$5", "US$300 million", "USD 40 million"

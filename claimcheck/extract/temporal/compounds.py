@@ -52,7 +52,8 @@ def _weekday_of_week(m, ref, direction):
 
 @pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/]|[.,]\d|\s*(?:of\s+)?"
          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[a-z]|\d|%))",
-         needs=(DIGITS, WEEKDAY_NEEDLES))
+         needs=(DIGITS, tuple(f"{wd}{sep}{d}" for wd in WEEKDAY_NEEDLES for sep in (" ", ", ", " the ")
+                              for d in "0123456789")))
 def _weekday_day(m, ref, direction):
     """"Monday 21": the month nearest publication whose 21st is a Monday."""
     if ref is None:
@@ -127,8 +128,8 @@ _LOWER_MONTHS = "january|february|april|june|july|september|october|november|dec
 
 
 @pattern(rf"(?<=\b)(?:in|during|since|until|by|of|early\s+in|late\s+in)\s+(?P<month>{_LOWER_MONTHS})\b(?:\s+{_YEAR})?",
-         needs=("january", "february", "april", "june", "july", "september", "october",
-                "november", "december"), strip_preposition=True)
+         needs=tuple(f"{lead} {month}" for lead in ("in", "during", "since", "until", "by", "of")
+                     for month in _LOWER_MONTHS.split("|")), strip_preposition=True)
 def _lower_month(m, ref, direction):
     month = month_number(m["month"])
     if m["year"]:
@@ -177,10 +178,12 @@ def _day_of_relative_month(m, ref, direction):
     return d, d, "day"
 
 
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BARE_MONTH = MONTH[:MONTH.rindex("(?![")]   # the month without its guard against a dash
 
 
-@pattern(r"(?<![\w/.-])" + _BARE_MONTH + r"[-/](?P<day>[0-3]?\d)(?![\d/-]|\.\d)", needs=(DIGITS, MONTHS))
+@pattern(r"(?<![\w/.-])" + _BARE_MONTH + r"[-/](?P<day>[0-3]?\d)(?![\d/-]|\.\d)",
+         needs=(DIGITS, tuple(f"{m}{sep}" for m in _MONTH_PREFIXES for sep in "-/")))
 def _month_dash_day(m, ref, direction):
     """"Jan-1", "Oct/2": a month and a day joined by a dash or a slash."""
     if ref is None:
@@ -194,7 +197,8 @@ _CLOCK = (r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*(?:[ap](?:\.m\.|m\b))?|\s*[ap](?:
 
 
 @pattern(rf"(?<![\w:.]){_CLOCK}(?:\s+on)?\s+{_WEEKDAY}\b(?!s\b)",
-         rf"\b{_WEEKDAY}(?:\s+at)?\s+{_CLOCK}(?![\w:])", needs=(DIGITS, WEEKDAY_NEEDLES))
+         rf"\b{_WEEKDAY}(?:\s+at)?\s+{_CLOCK}(?![\w:])",
+         needs=(WEEKDAY_NEEDLES, tuple(f"{d}{s}" for d in "0123456789" for s in (":", "am", "pm", " am", " pm", " a.m", " p.m"))))
 def _weekday_at_time(m, ref, direction):
     """"15:00 GMT Saturday", "Saturday at 3pm": a time of day makes a schedule, so outside the
     past tense the weekday is the one ahead."""

@@ -44,9 +44,13 @@ def _day_month(a: int, b: int, order: str | None = None) -> tuple[int, int] | No
     return (a, b) if (order or DATE_ORDER) == "DMY" else (b, a)
 
 
+_DIGIT_PAIRS = "0123456789"
+
+
+@pattern(r"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[6-9]|20)\d\d)(?![\w/-]|\.\d)",
+         needs=(DIGITS, tuple(f"{a}{sep}{b}" for a in _DIGIT_PAIRS for sep in ".-" for b in "0123")))
 @pattern(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d|\d\d)(?![\w/-])",
-         r"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[6-9]|20)\d\d)(?![\w/-]|\.\d)",
-         needs=(DIGITS, ("/", "-", ".")))
+         needs=(DIGITS, tuple(f"{a}/" for a in _DIGIT_PAIRS)))
 def _slashed(m, ref, direction):
     """"5/12/2018", "12-05-2019" (DATE_ORDER when ambiguous), "12.05.2019" (dots: day first)."""
     dotted = m.groupdict().get("sep") == "."
@@ -64,7 +68,8 @@ _DATE_LEAD = "|".join(f"(?<=\\b{w} )" for w in ("on", "On", "by", "By", "dated",
                                                    "until", "from", "From", "till", "before", "after"))
 
 
-@pattern(rf"(?:{_DATE_LEAD})(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/-]|\.\d)", needs=(DIGITS, ("/",)))
+@pattern(rf"(?:{_DATE_LEAD})(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/-]|\.\d)",
+         needs=(DIGITS, tuple(f"{a}/" for a in _DIGIT_PAIRS)))
 def _slashed_no_year(m, ref, direction):
     """"on 22/04": only after a word that asks for a date, and where one part is above 12 (else
     a score, a fraction or "24/7" as often)."""
@@ -78,7 +83,9 @@ def _slashed_no_year(m, ref, direction):
     return (d, d, "day") if d else None
 
 
-@pattern(rf"\b{MONTH}/(?P<year>(?:1[6-9]|20)\d\d)\b", needs=(DIGITS, MONTHS))
+@pattern(rf"\b{MONTH}/(?P<year>(?:1[6-9]|20)\d\d)\b",
+         needs=(DIGITS, tuple(f"{m}/" for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                                 "sep", "oct", "nov", "dec", "sept."))))
 def _month_slash_year(m, ref, direction):
     first, last = cal.month_interval(int(m["year"]), month_number(m["month"]))
     return first, last, "month"
@@ -139,7 +146,7 @@ def _fiscal(year: int):
 
 
 @pattern(r"(?<![\w/.-])(?P<year>(?:1[6-9]|20)\d\d)/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)(?![\w/-])",
-         needs=(DIGITS, ("/",)))
+         needs=(DIGITS, tuple(f"{a}/" for a in _DIGIT_PAIRS)))
 def _year_first_slashed(m, ref, direction):
     """"2015/08/12": year, month, day."""
     d = date(int(m["year"]), int(m["m"]), int(m["day"]))

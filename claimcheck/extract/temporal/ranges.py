@@ -19,6 +19,10 @@ _MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 _YEAR1 = r"(?P<year1>1[6-9]\d\d|20\d\d)"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
 _DASH = r"\s*[-–]\s*"
+# "from jan…", "between mar…": where a range of months or days can start (lower-cased text)
+_FROM_MONTH = tuple(f"{lead} {month}" for lead in ("from", "between")
+                    for month in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                  "oct", "nov", "dec"))
 
 
 @pattern(rf"\b{MONTH}\s+{_DAY1}{_DASH}{_MONTH2}\s+{_DAY2}(?:,?\s+{_YEAR})?", needs=(DIGITS, MONTHS))
@@ -39,7 +43,7 @@ def _days_across_months(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?:from|between)\s+){MONTH}\s+{_DAY1}(?:,?\s+{_YEAR1})?(?i:\s+(?:to|until|till|through|and)\s+|{_DASH})"
-         rf"(?:{_MONTH2}\s+)?{_DAY2}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("from", "between")))
+         rf"(?:{_MONTH2}\s+)?{_DAY2}(?:,?\s+{_YEAR})?", needs=(MONTHS, _FROM_MONTH))
 def _days_from_to(m, ref, direction):
     """"from Nov 18 to Dec 19", "from June 3 to June 7, 2022", "between March 3 and 5"."""
     first_month = month_number(m["month"])
@@ -75,7 +79,7 @@ def _nearest_range(ref, direction, first_month, first_day, last_month, last_day)
 
 
 @pattern(rf"(?i:\b(?:from|between)\s+){MONTH}(?:\s+{_YEAR1})?(?i:\s+(?:to|until|through|and)\s+|{_DASH})"
-         rf"{_MONTH2}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("from", "between")))
+         rf"{_MONTH2}(?:,?\s+{_YEAR})?", needs=(MONTHS, _FROM_MONTH))
 def _months(m, ref, direction):
     """"from January to April 2015", "between March 2019 and May 2020"."""
     first_month, last_month = month_number(m["month"]), month_number(m["month2"])
@@ -93,7 +97,7 @@ def _months(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?P<lead>from|between)\s+){_YEAR1}(?i:\s+(?:to|until|through|and)\s+|{_DASH})"
-         rf"{_YEAR}", needs=(DIGITS, ("from", "between")))
+         rf"{_YEAR}", needs=(DIGITS, ("from 1", "from 2", "between 1", "between 2")))
 def _years(m, ref, direction):
     """"between 2009 and 2010", "from 2010 to 2014"."""
     first, last = int(m["year1"]), int(m["year"])

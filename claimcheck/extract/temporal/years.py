@@ -13,7 +13,7 @@ from claimcheck.extract.temporal.patterns import DIGITS, MONTH, MONTHS, month_nu
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
 
 
-@pattern(rf"\b{MONTH}(?i:\s+of\s+){_YEAR}", needs=(DIGITS, MONTHS))
+@pattern(rf"\b{MONTH}(?i:\s+of\s+){_YEAR}", needs=(MONTHS, ("of 1", "of 2")))
 def _month_of_year(m, ref, direction):
     first, last = cal.month_interval(int(m["year"]), month_number(m["month"]))
     return first, last, "month"
