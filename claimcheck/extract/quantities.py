@@ -75,7 +75,7 @@ class QuantityFinder:
         # position of every article.
         # measures (money, percentages, durations) read a numeral followed by their suffix
         from claimcheck.extract.measures import MODULES   # they import this module
-        self.measures = MODULES
+        self._measure_groups = tuple((name, f"{name}_code", module) for name, module in MODULES.items())
         suffixes = "".join(f"|{module.SUFFIX}" for module in MODULES.values())
         self.regex = re.compile(
             rf"{number}{second}?"
@@ -127,8 +127,8 @@ class QuantityFinder:
 
     def _mention(self, m: re.Match, text: str) -> QuantityMention | None:
         groups = m.groupdict()
-        for name, module in self.measures.items():
-            if groups.get(name) or groups.get(f"{name}_code"):
+        for name, code, module in self._measure_groups:
+            if groups.get(name) or groups.get(code):
                 if groups.get("num2") and not _joined_as_range(m, text):
                     return None   # "USD 40 million and 50 million EUR": two amounts
                 return module.after_number(m, text)
