@@ -25,7 +25,11 @@ def _article(case):
     return parse_article(header + case["text"], "case.txt", "case.txt")[0]
 
 
-@pytest.mark.parametrize("case", _load("temporal.yaml"), ids=lambda c: c["text"][:48])
+DATE_FILES = ("temporal.yaml", "dates_ranges.yaml", "dates_numeric.yaml", "dates_compounds.yaml",
+              "dates_holidays.yaml")
+
+
+@pytest.mark.parametrize("case", [c for f in DATE_FILES for c in _load(f)], ids=lambda c: c["text"][:48])
 def test_temporal(case, extractor):
     claims = [c for c in extractor.extract(_article(case)) if c.kind == "date"]
     assert [c.span.text for c in claims] == [e["text"] for e in case["claims"]]
@@ -37,7 +41,12 @@ def test_temporal(case, extractor):
             assert claim.tense == expected["tense"]
 
 
-@pytest.mark.parametrize("case", _load("quantities.yaml"), ids=lambda c: c["text"][:48])
+# one corpus per dimension: positives and negatives side by side
+QUANTITY_FILES = ("quantities.yaml", "numbers.yaml", "units.yaml", "money.yaml", "percentages.yaml",
+                  "durations.yaml")
+
+
+@pytest.mark.parametrize("case", [c for f in QUANTITY_FILES for c in _load(f)], ids=lambda c: c["text"][:48])
 def test_quantities(case, extractor):
     claims = [c for c in extractor.extract(_article(case)) if c.kind == "quantity"]
     assert [c.span.text for c in claims] == [e["text"] for e in case["claims"]]

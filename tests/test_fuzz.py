@@ -146,9 +146,14 @@ def _seconds(extractor, text: str) -> float:
         gc.set_threshold(*thresholds)
 
 
+# The target is 2 CPU-seconds a megabyte, measured by benchmarks/adversarial.py; here, on a CI
+# machine shared with other work, a regression to super-linear time is what must fail.
+CI_SECONDS_PER_MEGABYTE = 3.0
+
+
 @pytest.mark.parametrize("name", ADVERSARIAL)
-def test_a_megabyte_of_adversarial_text_in_two_seconds(extractor, name):
-    assert _seconds(extractor, ADVERSARIAL[name](1024 * 1024)) < 2.0
+def test_a_megabyte_of_adversarial_text_in_bounded_time(extractor, name):
+    assert _seconds(extractor, ADVERSARIAL[name](1024 * 1024)) < CI_SECONDS_PER_MEGABYTE
 
 
 def test_work_grows_linearly_with_one_long_sentence(extractor):

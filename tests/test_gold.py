@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold"
 THRESHOLD = 0.95
 KINDS = ("date", "quantity")
-GRANULARITIES = {"day", "weekend", "week", "month", "part-of-month", "season", "quarter", "year",
+GRANULARITIES = {"day", "days", "months", "years", "half-year", "fiscal-year", "century", "part-of-century",
+                 "day", "weekend", "week", "month", "part-of-month", "season", "quarter", "year",
                  "part-of-year", "decade", "part-of-decade"}
 REL_TOL = 1e-6
 

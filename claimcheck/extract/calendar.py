@@ -57,8 +57,8 @@ def weekday_occurrence(ref: date, weekday: int, modifier: str, direction: str) -
     ahead = ref + timedelta(days=(weekday - ref.weekday()) % 7)
     if modifier == "this past":
         direction = "past"
-    elif modifier in ("coming", "this coming"):
-        direction = "future"
+    elif modifier in ("coming", "this coming") or (modifier == "this" and direction != "past"):
+        direction = "future"   # "this Saturday" said in the present is the one ahead
     chosen = pick([(back, back), (ahead, ahead)], ref, direction)
     return chosen[0]
 
@@ -94,6 +94,10 @@ def part_of(interval: Interval, part: str) -> Interval:
     days = (end - start).days + 1
     third = days // 3
     part = " ".join(part.lower().split())
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+    if whole_year and part in _YEAR_THIRDS:
+        first_month, last_month = _YEAR_THIRDS[part]   # a year's thirds by months: "late 2019" is Sep-Dec
+        return date(start.year, first_month, 1), month_interval(start.year, last_month)[1]
     if part in ("early", "the beginning of", "the start of"):
         return start, start + timedelta(days=third - 1)
     if part in ("mid", "the middle of"):
@@ -101,10 +105,14 @@ def part_of(interval: Interval, part: str) -> Interval:
     if part in ("late", "the end of"):
         return end - timedelta(days=days - 2 * third - 1), end
     if part == "the first half of":
-        return start, start + timedelta(days=days // 2 - 1)
+        return start, (date(start.year, 6, 30) if whole_year else start + timedelta(days=days // 2 - 1))
     if part == "the second half of":
-        return start + timedelta(days=days // 2), end
+        return (date(start.year, 7, 1) if whole_year else start + timedelta(days=days // 2)), end
     raise ValueError(part)
+
+
+_YEAR_THIRDS = {"early": (1, 4), "the beginning of": (1, 4), "the start of": (1, 4), "mid": (5, 8),
+                "the middle of": (5, 8), "late": (9, 12), "the end of": (9, 12)}
 
 
 def month_part(year: int, month: int, part: str) -> Interval:

@@ -15,6 +15,7 @@ from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
 from claimcheck.extract.entities import EntityIndex, Mention, clause_bounds
 from claimcheck.extract.ordinals import ordinal_before
+from claimcheck.extract.measures import find_measures
 from claimcheck.extract.participants import Participants, participants, scope
 from claimcheck.extract.quantities import QuantityFinder, QuantityMention
 from claimcheck.extract.scan import lower
@@ -71,6 +72,9 @@ class Extractor:
         taken = [(t.start, t.end) for t in times]
         quantities = free(self.quantities.find(text), taken)
         taken += [(q.start, q.end) for q in quantities]
+        measures = free(find_measures(text), taken)   # money, percentages, durations (measures/)
+        quantities += measures
+        taken += [(q.start, q.end) for q in measures]
         quantities += free(find_tolls(text), taken)
         ranks = self.superlatives.find(text)   # "the longest land border in the world"
         by_sentence: dict[int, list] = {}

@@ -1,7 +1,11 @@
 """Unit words as written in news copy, read by one pint registry per process.
 
-Only the words listed here are taken as units: letting pint guess at any word is how "a handshake"
-becomes hectare·newton·day. Count nouns ("troops", "people") come from the rule pack.
+Which words are units is a table (`UNITS` below: pint unit name → the news spellings of its
+symbol and abbreviations); the names, plurals and British spellings ("metres", "litres") are
+derived from it, and what a unit means — its dimension and its conversion — is pint's. Only the
+words listed are taken as units: letting pint guess at any word is how "a handshake" becomes
+hectare·newton·day and "1 in 5" an inch. pint itself is loaded on the first conversion, not at
+import. Count nouns ("troops", "people") come from the rule pack.
 """
 
 from __future__ import annotations
@@ -10,37 +14,106 @@ from functools import lru_cache
 
 import pint
 
-# written form (lowercase, singular or plural) → pint expression
-UNIT_WORDS = {
-    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
-    "kilometer": "kilometer", "kilometers": "kilometer",
-    "mile": "mile", "miles": "mile", "mi": "mile",
-    "nautical mile": "nautical_mile", "nautical miles": "nautical_mile",
-    "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
-    "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard",
-    "centimetre": "centimeter", "centimetres": "centimeter", "cm": "centimeter",
-    "square kilometre": "kilometer**2", "square kilometres": "kilometer**2",
-    "square kilometer": "kilometer**2", "square kilometers": "kilometer**2",
-    "sq km": "kilometer**2", "square mile": "mile**2", "square miles": "mile**2",
-    "sq mi": "mile**2", "hectare": "hectare", "hectares": "hectare", "acre": "acre", "acres": "acre",
-    "tonne": "metric_ton", "tonnes": "metric_ton", "ton": "short_ton", "tons": "short_ton",
-    "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
-    "kph": "kilometer/hour", "km/h": "kilometer/hour", "mph": "mile/hour",
-    "kilometres per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
-    "km per hour": "kilometer/hour", "miles per hour": "mile/hour",
-    "cubic metre": "meter**3", "cubic metres": "meter**3", "cubic meter": "meter**3",
-    "cubic meters": "meter**3", "cubic kilometre": "kilometer**3", "cubic kilometres": "kilometer**3",
-    "cubic metres per second": "meter**3/second", "cubic meters per second": "meter**3/second",
-    "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter",
-    "barrel": "oil_barrel", "barrels": "oil_barrel",
-    "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
+# pint unit name → extra written forms (symbols, news abbreviations). Names, plurals and British
+# spellings of the name are added by written_forms(). Ambiguous symbols are left out on purpose:
+# "in" (inch), "a" (year), "h", "s", "t", "l", "g", "min", "d".
+UNITS: dict[str, tuple[str, ...]] = {
+    # length
+    "kilometer": ("km", "kms", "klm"), "meter": ("m",), "centimeter": ("cm",),
+    "millimeter": ("mm",), "micrometer": ("µm", "μm", "micron", "microns"), "nanometer": ("nm",),
+    "mile": ("mi",), "nautical_mile": ("nmi",), "foot": ("ft", "feet"), "inch": ("inches",),
+    "yard": ("yd", "yds"),
+    # area
+    "kilometer**2": ("sq km", "km2", "km²", "square kilometre", "square kilometres",
+                     "square kilometer", "square kilometers"),
+    "meter**2": ("sq m", "m2", "m²", "square metre", "square metres", "square meter", "square meters"),
+    "mile**2": ("sq mi", "square mile", "square miles"),
+    "foot**2": ("sq ft", "square foot", "square feet"),
+    "hectare": ("ha",), "acre": (),
+    # volume
+    "meter**3": ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³"),
+    "kilometer**3": ("cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers"),
+    "foot**3": ("cubic foot", "cubic feet", "cu ft"),
+    "liter": ("litre", "litres"), "milliliter": ("ml", "millilitre", "millilitres"),
+    "hectoliter": ("hl", "hectolitre", "hectolitres"),
+    "gallon": ("gal", "gals"), "oil_barrel": ("barrel", "barrels", "bbl"),
+    # mass
+    "kilogram": ("kg", "kgs", "kilo", "kilos"), "gram": ("gm",), "milligram": ("mg",),
+    "microgram": ("µg", "μg", "mcg"), "metric_ton": ("tonne", "tonnes", "metric ton", "metric tons",
+                                                      "metric tonne", "metric tonnes"),
+    "short_ton": ("ton", "tons"), "pound": ("lb", "lbs"), "ounce": ("oz",),
+    # speed and flow
+    "kilometer/hour": ("kph", "km/h", "kmh", "km/hr", "km per hour", "kilometres per hour",
+                       "kilometers per hour", "kilometres an hour", "kilometers an hour"),
+    "mile/hour": ("mph", "miles per hour", "miles an hour"), "knot": ("knots", "kn"),
+    "meter/second": ("m/s", "metres per second", "meters per second"),
+    "mile/gallon": ("mpg", "miles per gallon", "miles to the gallon"),
+    "oil_barrel/day": ("bpd", "b/d", "barrels per day", "barrels a day"),
+    "horsepower": ("hp", "bhp"),
+    "meter**3/second": ("cubic metres per second", "cubic meters per second"),
+    # temperature (offset units: see to_base)
+    "degree_Celsius": ("°C", "ºC", "° C", "C°", "degrees Celsius", "degree Celsius", "degrees C",
+                       "degrees centigrade", "celsius"),
+    "degree_Fahrenheit": ("°F", "ºF", "° F", "degrees Fahrenheit", "degree Fahrenheit",
+                          "degrees F", "fahrenheit"),
+    # power and energy
+    "watt": ("W",), "kilowatt": ("kW",), "megawatt": ("MW", "mw"), "gigawatt": ("GW",),
+    "kilowatt_hour": ("kWh", "kilowatt-hour", "kilowatt-hours"),
+    "megawatt_hour": ("MWh", "megawatt-hour", "megawatt-hours"),
+    "gigawatt_hour": ("GWh", "gigawatt-hour", "gigawatt-hours"),
+    "terawatt_hour": ("TWh", "terawatt-hour", "terawatt-hours"),
+    "kilocalorie": ("kcal",), "calorie": ("cal",),
+    # data
+    "gigabyte": ("GB",), "terabyte": (), "megabyte": ("MB",),
 }
+# derived forms that are not units in news copy: "five pounds" is money as often as weight
+_NOT_UNITS = {"pound", "pounds"}
+
+# A unit name said differently in British English, and names whose plural is not name + "s".
+_BRITISH = {"meter": "metre", "liter": "litre"}
+_NO_PLURAL = {"foot", "inch"}
+
+
+def written_forms() -> dict[str, str]:
+    """Every written form (lower case, except symbols whose case matters) → pint expression."""
+    forms: dict[str, str] = {}
+    for name, extra in UNITS.items():
+        if "*" not in name and "/" not in name:
+            words = {name.replace("_", " ")}
+            for american, british in _BRITISH.items():
+                if american in name:
+                    words.add(name.replace(american, british).replace("_", " "))
+            for word in list(words):
+                if name not in _NO_PLURAL:
+                    words.add(word + "s")
+            for word in words - _NOT_UNITS:
+                forms.setdefault(word, name)
+        for form in extra:
+            forms.setdefault(form if _CASED(form) else form.lower(), name)
+    return forms
+
+
+def _CASED(form: str) -> bool:
+    """Symbols whose case carries meaning ("MW" megawatt, "mW" would be milliwatt; "W", "GB")."""
+    return any(c.isupper() for c in form) and " " not in form and not form[0] in "°ºC"
+
+
+UNIT_WORDS = written_forms()
+# words written with a capital that are units only as written (case-sensitive in the regex)
+CASED_UNITS = frozenset(f for f in UNIT_WORDS if _CASED(f))
 
 # words that also end a compound adjective ("a 2,600-mile border"): singular forms only
 ADJECTIVE_UNITS = ("kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "ft", "yard",
-                   "tonne", "ton", "hectare", "acre", "megawatt", "square-mile", "square-kilometre")
+                   "tonne", "ton", "hectare", "acre", "megawatt", "square-mile", "square-kilometre",
+                   "inch", "centimetre", "centimeter", "millimetre", "millimeter", "litre", "liter",
+                   "gallon", "pound", "kilogram", "kilo", "mph", "square-foot", "megawatt-hour",
+                   "kilowatt", "gigawatt", "acre", "nautical-mile", "metric-ton", "ounce", "gram")
 
 COUNT = "count"
+# units of time, read by measures/durations.py and in rates ("miles an hour"); not in UNIT_WORDS,
+# so the quantity finder leaves "one day" alone
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+                        "decade", "century", "millennium"})
 
 
 @lru_cache(maxsize=1)
@@ -53,19 +126,42 @@ def registry() -> pint.UnitRegistry:
         return pint.UnitRegistry()
 
 
+def _expression(written: str) -> str:
+    if written in UNIT_WORDS or written in TIME_UNITS:
+        return UNIT_WORDS.get(written, written)
+    if "/" in written and written not in UNIT_WORDS:
+        return written
+    key = " ".join(written.lower().replace("-", " ").split())
+    return UNIT_WORDS.get(key) or UNIT_WORDS[written.lower()]
+
+
 @lru_cache(maxsize=None)
 def unit_info(written: str) -> tuple[str, str, float, str]:
     """(canonical unit name, dimension, factor to base units, base unit name) of a unit word.
 
-    Only multiplicative units are listed, so a factor is all a conversion needs.
+    For offset units (°C, °F) the factor is that of a temperature difference; to_base converts
+    the values themselves.
     """
-    unit = registry().parse_units(UNIT_WORDS[written.lower().replace("-", " ")])
-    base = (1 * unit).to_base_units()
+    unit = registry().parse_units(_expression(written))
+    base = registry().Quantity(1, unit).to_base_units() if _offset(unit) else (1 * unit).to_base_units()
     dimension = "dimensionless" if unit.dimensionless else str(unit.dimensionality)
     return str(unit), dimension, float(base.magnitude), str(base.units)
 
 
+def _offset(unit) -> bool:
+    return not registry()._units[str(unit)].is_multiplicative if str(unit) in registry()._units else False
+
+
 def to_base(written: str, low: float, high: float) -> tuple[float, float, str, str]:
     """Convert [low, high] in a written unit to base units: (low, high, base unit, dimension)."""
-    _, dimension, factor, base_unit = unit_info(written)
+    name, dimension, factor, base_unit = unit_info(written)
+    if name in ("degree_Celsius", "degree_Fahrenheit"):
+        q = registry().Quantity
+        return (float(q(low, name).to("kelvin").magnitude), float(q(high, name).to("kelvin").magnitude),
+                "kelvin", dimension)
     return low * factor, high * factor, base_unit, dimension
+
+
+def rate_unit(written: str, per: str) -> str:
+    """The written form of "<unit> an hour" / "<unit> per day" as one expression ("mile/hour")."""
+    return f"{_expression(written)}/{per}"

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable
 
 from claimcheck.extract.scan import NeedleSet
-from claimcheck.extract.temporal import calendar_names, relative  # noqa: F401 (they register patterns)
+from claimcheck.extract.temporal import calendar_names, compounds, holidays, numeric, ranges, relative, years  # noqa: F401 (they register patterns)
 from claimcheck.extract.temporal.patterns import DIGITS, PATTERNS, PREP
 
 

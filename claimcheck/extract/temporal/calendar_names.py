@@ -108,6 +108,12 @@ def _part_of_year(m, ref, direction):
 @pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?)(?P<decade>1[6-9]\d0|20\d0)['’]?s\b",
           needs=("0s", "0's", "0’s"))
 def _decade(m, ref, direction):
+    if int(m["decade"]) % 100 == 0 and int(m["decade"]) < 1900:
+        # "the 1800s" is the century; "the 1900s" and "the 2000s" stay decades as news uses them
+        first, last = date(int(m["decade"]), 1, 1), date(int(m["decade"]) + 99, 12, 31)
+        if m["part"]:
+            return (*cal.part_of((first, last), m["part"]), "part-of-century")
+        return first, last, "century"
     first, last = cal.decade_part(int(m["decade"]), m["part"])
     return first, last, "part-of-decade" if m["part"] else "decade"
 

@@ -12,7 +12,10 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
 
 
 @pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
-          r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b",
+          r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b"
+          # "Wednesday, Dec. 15": the date that follows says the day
+          r"(?!,?\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))",
           needs=WEEKDAY_NEEDLES)
 def _weekday(m, ref, direction):
     if ref is None:
@@ -45,7 +48,7 @@ def _weekend(m, ref, direction):
     return first, last, "weekend"
 
 
-@pattern(r"(?i:\b(?P<mod>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+following|"
+@pattern(r"(?i:\b(?P<mod>last|next|this|the\s+current|the\s+past|the\s+coming|the\s+previous|the\s+following|"
           r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
           r"(?P<unit>week|month|quarter|year|decade)\b)",
           needs=("week", "month", "quarter", "year", "decade"))

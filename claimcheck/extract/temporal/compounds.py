@@ -1,0 +1,209 @@
+"""Compound and contextual dates: "the last week of July", "Tuesday of last week", "Monday 21",
+"the 18th", "three days from today", "the day after tomorrow", "Jan-1", "15:00 GMT Saturday",
+"in june" (years and their parts are in years.py).
+
+Each is resolved against the publication date where it has no year of its own, in the direction
+the tense points; a weekday written with a day of the month ("Monday 21") is the month near
+publication in which that day falls on that weekday.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from claimcheck.extract import calendar as cal
+from claimcheck.extract.temporal.patterns import (COUNT, DIGITS, MONTH, MONTHS, SMALL_NUMBERS,
+                                                  WEEKDAY_NEEDLES, WEEKDAYS, month_number, pattern)
+
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
+_ORDINAL_WEEK = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+                 "4th": 3, "last": -1, "final": -1}
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@pattern(rf"(?i:\bthe\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+)"
+         rf"{MONTH}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
+def _week_of_month(m, ref, direction):
+    """The n-th seven days of a month; the last week is its last seven days."""
+    month = month_number(m["month"])
+    if m["year"]:
+        first, last = cal.month_interval(int(m["year"]), month)
+    elif ref is None:
+        return None
+    else:
+        first, last = cal.month_occurrence(ref, month, "", direction)
+    n = _ORDINAL_WEEK[m["nth"].lower()]
+    if n < 0:
+        return last - timedelta(days=6), last, "week"
+    start = first + timedelta(days=7 * n)
+    return start, min(start + timedelta(days=6), last), "week"
+
+
+@pattern(rf"\b{_WEEKDAY}(?i:\s+of\s+(?P<mod>last|next|this)\s+week)\b",
+         needs=(WEEKDAY_NEEDLES, ("of last week", "of next week", "of this week")))
+def _weekday_of_week(m, ref, direction):
+    if ref is None:
+        return None
+    monday = ref - timedelta(days=ref.weekday())
+    shift = {"last": -7, "next": 7, "this": 0}[m["mod"].lower()]
+    d = monday + timedelta(days=shift + WEEKDAYS.index(m["wd"].lower()))
+    return d, d, "day"
+
+
+@pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/]|[.,]\d|\s*(?:of\s+)?"
+         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[a-z]|\d|%))",
+         needs=(DIGITS, tuple(f"{wd}{sep}{d}" for wd in WEEKDAY_NEEDLES for sep in (" ", ", ", " the ")
+                              for d in "0123456789")))
+def _weekday_day(m, ref, direction):
+    """"Monday 21": the month nearest publication whose 21st is a Monday."""
+    if ref is None:
+        return None
+    weekday, day = WEEKDAYS.index(m["wd"].lower()), int(m["day"])
+    candidates = []
+    for offset in range(-6, 7):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        try:
+            d = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            candidates.append((d, d))
+    if not candidates:
+        return None
+    d = cal.pick(candidates, ref, direction)[0]
+    return d, d, "day"
+
+
+def _after_words(*words: str) -> str:
+    """A lookbehind for any of the words followed by one space, capitalised or not."""
+    forms = {f for w in words for f in (w, w.capitalize())}
+    return "(?:" + "|".join(f"(?<=\\b{f} )" for f in sorted(forms)) + ")"
+
+
+@pattern(_after_words("on", "by", "until", "since", "from", "before", "after") +
+         r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+         r"(?!\s+(?:of\b|century|centuries|anniversary|floor|time|round|day|week|year|straight|consecutive))",
+         needs=(DIGITS, tuple(f"{d}{s}" for d in "0123456789" for s in ("st", "nd", "rd", "th"))))
+def _day_of_month(m, ref, direction):
+    """"on the 18th": that day of the publication month, or of the month before or after as the
+    tense points when the day is not in the publication month's direction."""
+    if ref is None:
+        return None
+    day = int(m["day"])
+    candidates = []
+    for offset in (-1, 0, 1):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        try:
+            candidates.append((date(year, month + 1, day),) * 2)
+        except ValueError:
+            continue
+    if not candidates or not 1 <= day <= 31:
+        return None
+    d = cal.pick(candidates, ref, direction)[0]
+    return d, d, "day"
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+@pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?:from\s+(?:today|now)|hence))\b",
+         needs=("from today", "from now", "hence"))
+def _from_today(m, ref, direction):
+    """"three days from today", "two weeks from now"."""
+    if ref is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else SMALL_NUMBERS[m["n"].lower()]
+    unit = m["unit"].lower()
+    if unit in _UNIT_DAYS:
+        d = ref + timedelta(days=n * _UNIT_DAYS[unit])
+        return (d, d, "day") if unit == "day" else (*cal.week_of(d), "week")
+    if unit == "month":
+        d = cal.shift_months(ref, n)
+        return (*cal.month_interval(d.year, d.month), "month")
+    return (*cal.year_interval(ref.year + n), "year")
+
+
+# lower-case month names where they cannot be a word ("may", "march" and "august" can)
+_LOWER_MONTHS = "january|february|april|june|july|september|october|november|december"
+
+
+@pattern(rf"(?<=\b)(?:in|during|since|until|by|of|early\s+in|late\s+in)\s+(?P<month>{_LOWER_MONTHS})\b(?:\s+{_YEAR})?",
+         needs=tuple(f"{lead} {month}" for lead in ("in", "during", "since", "until", "by", "of")
+                     for month in _LOWER_MONTHS.split("|")), strip_preposition=True)
+def _lower_month(m, ref, direction):
+    month = month_number(m["month"])
+    if m["year"]:
+        first, last = cal.month_interval(int(m["year"]), month)
+    elif ref is None:
+        return None
+    else:
+        first, last = cal.month_occurrence(ref, month, "", direction)
+    return first, last, "month"
+
+
+@pattern(r"(?i:\bthe\s+day\s+(?P<rel>after\s+tomorrow|before\s+yesterday))\b",
+         needs=("day after tomorrow", "day before yesterday"))
+def _two_days_off(m, ref, direction):
+    if ref is None:
+        return None
+    d = ref + timedelta(days=2 if m["rel"].lower().startswith("after") else -2)
+    return d, d, "day"
+
+
+@pattern(rf"(?i:\bthe\s+week\s+of\s+){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+         rf"(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
+def _week_of_day(m, ref, direction):
+    """"the week of Jan 10": the Monday-to-Sunday week holding that day."""
+    month, day = month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        d = date(int(m["year"]), month, day)
+    elif ref is None:
+        return None
+    else:
+        d = cal.day_occurrence(ref, month, day, direction)
+        if d is None:
+            return None
+    first, last = cal.week_of(d)
+    return first, last, "week"
+
+
+@pattern(r"(?i:\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<mod>this|next|last)\s+month)\b",
+         needs=(DIGITS, ("of this month", "of next month", "of last month")))
+def _day_of_relative_month(m, ref, direction):
+    if ref is None:
+        return None
+    shift = {"this": 0, "next": 1, "last": -1}[m["mod"].lower()]
+    month_start = cal.shift_months(ref.replace(day=1), shift)
+    d = month_start.replace(day=int(m["day"]))
+    return d, d, "day"
+
+
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_BARE_MONTH = MONTH[:MONTH.rindex("(?![")]   # the month without its guard against a dash
+
+
+@pattern(r"(?<![\w/.-])" + _BARE_MONTH + r"[-/](?P<day>[0-3]?\d)(?![\d/-]|\.\d)",
+         needs=(DIGITS, tuple(f"{m}{sep}" for m in _MONTH_PREFIXES for sep in "-/")))
+def _month_dash_day(m, ref, direction):
+    """"Jan-1", "Oct/2": a month and a day joined by a dash or a slash."""
+    if ref is None:
+        return None
+    d = cal.day_occurrence(ref, month_number(m["month"]), int(m["day"]), direction)
+    return (d, d, "day") if d else None
+
+
+_CLOCK = (r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*(?:[ap](?:\.m\.|m\b))?|\s*[ap](?:\.m\.|m\b))"
+          r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT|PT|local\s+time))?")
+
+
+@pattern(rf"(?<![\w:.]){_CLOCK}(?:\s+on)?\s+{_WEEKDAY}\b(?!s\b)",
+         rf"\b{_WEEKDAY}(?:\s+at)?\s+{_CLOCK}(?![\w:])",
+         needs=(WEEKDAY_NEEDLES, tuple(f"{d}{s}" for d in "0123456789" for s in (":", "am", "pm", " am", " pm", " a.m", " p.m"))))
+def _weekday_at_time(m, ref, direction):
+    """"15:00 GMT Saturday", "Saturday at 3pm": a time of day makes a schedule, so outside the
+    past tense the weekday is the one ahead."""
+    if ref is None:
+        return None
+    d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), "",
+                               "past" if direction == "past" else "future")
+    return d, d, "day"
