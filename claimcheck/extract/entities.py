@@ -31,8 +31,9 @@ class EntityIndex:
         self._by_id = {e.id: e for e in vocabulary.entities}
         self._readings = dict(vocabulary.readings)
         self._facts_for = {k.split(":", 1)[0] for k in vocabulary.known_keys}
+        # run over text in lower case (scan.lower): faster than IGNORECASE
         self._triggers = {
-            ct.id: re.compile(r"(?i)\b(?:" + word_alternation(ct.triggers, space=r"\s+") + r")\b")
+            ct.id: re.compile(r"\b(?:" + word_alternation({t.lower() for t in ct.triggers}, space=r"\s+") + r")\b")
             for ct in vocabulary.claim_types if ct.triggers
         }
 
@@ -51,11 +52,9 @@ class EntityIndex:
         return found
 
     def has_trigger(self, claim_type: ClaimType, text: str) -> bool:
+        """Whether `text`, in lower case, holds one of the type's triggers."""
         pattern = self._triggers.get(claim_type.id)
         return pattern is not None and pattern.search(text) is not None
-
-    def trigger_pattern(self, claim_type: ClaimType) -> re.Pattern | None:
-        return self._triggers.get(claim_type.id)
 
     def key_members(self, claim_type: ClaimType, mentions: list[Mention],
                     minimum: int | None = None) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ class Extractor:
         self.quantities = QuantityFinder(tuple(sorted(nouns)))
         self.entities = EntityIndex(vocabulary)
         self.types = {ct.id: ct for ct in vocabulary.claim_types}
+        self.quantity_types = [ct for ct in vocabulary.claim_types if ct.kind == "quantity"]
         date_types = [ct for ct in vocabulary.claim_types if ct.kind == "date"]
         trigger_type: dict[str, str] = {}
         for ct in date_types:
@@ -155,7 +156,8 @@ class Extractor:
         else:
             who = _NOBODY       # only typed claims are keyed by their participants
         near = [m for m in mentions if left <= m.start < right]
-        if (not near or not (who.known or who.names)) and _ANAPHOR.search(clause):
+        keyed = claim_type is not None or getattr(value, "dimension", None) == COUNT   # else the sentence keys it
+        if keyed and (not near or not (who.known or who.names)) and _ANAPHOR.search(clause):
             # "the two leaders will meet on Wednesday" after a sentence naming them
             near = near or previous
             who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
@@ -185,9 +187,7 @@ class Extractor:
         """The first quantity type whose units, or dimension and trigger, or measures fit; a type
         that lists measures takes no count of anything else ("three soldiers were convicted" is
         not a troop count)."""
-        for ct in self.vocabulary.claim_types:
-            if ct.kind != "quantity":
-                continue
+        for ct in self.quantity_types:
             if ct.measures and measure is not None and measure not in ct.measures:
                 continue
             if ct.units and value.unit in ct.units:
