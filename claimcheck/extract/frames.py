@@ -1,12 +1,14 @@
 """Frames: what a claim is about — the predicate that governs its value, who takes part, where, and
 for counts what is counted.
 
-Every function here reads text in lower case (scan.lower), so that its patterns run without
-Python's slower case-insensitive matching. Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next to
-it. "The ministry said on Monday that the talks will resume" dates the saying, not the talks;
+Rule-based attachment in the manner of HeidelTime: a date belongs to the predicate written next
+to it. "The ministry said on Monday that the talks will resume" dates the saying, not the talks;
 "the index closed at 3,000 on Monday" dates a market close; "the summit, announced on Monday, will
 take place on Wednesday" dates the summit by its support verb ("take place") and its subject. Only
 a date governed by one of a claim type's triggers is a claim of that type.
+
+Every function here reads text in lower case (scan.lower), so that its patterns run without
+Python's slower case-insensitive matching.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.alternation import word_alternation
-from claimcheck.extract.scan import lower
 
 # Acts that take the date written next to them, so that it is not the date of a meeting or event.
 ACTS = {

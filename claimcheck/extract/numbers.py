@@ -48,7 +48,7 @@ SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
 _SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|lakhs?|crores?)"
 # A chain of number words: "three hundred and fifty", "twenty-five thousand", "two thousand and
 # twelve". "and" only follows a scale word, so "two soldiers and three" stays two numbers.
-_AND = rf"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 WORD_CHAIN = rf"(?:{_WORD})(?:(?:-|\s+|{_AND})(?:{_WORD}|{_BIG_ALT})\b)*"
 _A_SCALE = rf"an?\s+(?:{_BIG_ALT}|dozen)(?:\s+(?:{_BIG_ALT}))*"
 _AND_A = r"(?:\s+and\s+a\s+(?:half|quarter))"
@@ -97,15 +97,24 @@ def _parse_digits(tokens: list[str]) -> Number | None:
     if rest and (rest[0] in VULGAR or "/" in rest[0]):
         value += _fraction(rest.pop(0))
         half = 0.0
-    for scale in rest:
+    scaled = _scaled(value, half, rest)
+    if scaled is None:
+        return None
+    value, half = scaled
+    if half > 0.5:
+        half = min(half, max(ROUNDING_CAP * value, 0.5))
+    return Number(-value if negative else value, half)
+
+
+def _scaled(value: float, half: float, scales: list[str]) -> tuple[float, float] | None:
+    """The value and half-width times each scale word ("million"); None for a word that is none."""
+    for scale in scales:
         factor = SCALES.get(scale)
         if factor is None:
             return None
         value *= factor
         half *= factor
-    if half > 0.5:
-        half = min(half, max(ROUNDING_CAP * value, 0.5))
-    return Number(-value if negative else value, half)
+    return value, half
 
 
 def _fraction(token: str) -> float:
@@ -217,11 +226,5 @@ def _parse_point(tokens: list[str]) -> Number | None:
     if whole is None or not digits:
         return None
     value = whole.value + float("0." + "".join(digits))
-    half = 0.5 * 10 ** -len(digits)
-    for scale in rest:
-        factor = SCALES.get(scale)
-        if factor is None:
-            return None
-        value *= factor
-        half *= factor
-    return Number(value, half)
+    scaled = _scaled(value, 0.5 * 10 ** -len(digits), rest)
+    return None if scaled is None else Number(*scaled)

@@ -147,13 +147,10 @@ class QuantityFinder:
             first = Number(-first.value, first.half_width)
         before = _hedge_before(text, minus.start() if minus else m.start())
         hedge = " ".join(before["hedge"].lower().split()) if before and before["hedge"] else None
-        if groups.get("num2"):
-            second = parse_number(m["num2"])
-            if second is None or second.value < first.value:
-                return None
-            low, high = first.value - first.half_width, second.value + second.half_width
-        else:
-            low, high = hedged(first.value, first.half_width, hedge)
+        bounds = stated_interval(m, first, hedge)
+        if bounds is None:
+            return None
+        low, high = bounds
         if groups.get("noun"):
             unit = m["noun"].lower()
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
@@ -176,6 +173,17 @@ def _hedge_before(text: str, start: int) -> re.Match | None:
     if len(word) == len(tail) or not word.endswith(_HEDGE_LAST_WORDS):
         return None
     return _HEDGE_BEFORE.search(text, max(0, start - 40), start)
+
+
+def stated_interval(m: re.Match, first, hedge: str | None) -> tuple[float, float] | None:
+    """[low, high] that a number (or a range: "3-5 years", group `num2`) commits to, with its
+    hedge; None for a range that runs backwards."""
+    if m.groupdict().get("num2"):
+        second = parse_number(m["num2"])
+        if second is None or second.value < first.value:
+            return None
+        return first.value - first.half_width, second.value + second.half_width
+    return hedged(first.value, first.half_width, hedge)
 
 
 def hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.numbers import parse_number
-from claimcheck.extract.quantities import QuantityMention, hedge_of, hedged
+from claimcheck.extract.quantities import QuantityMention, hedge_of, stated_interval
 from claimcheck.extract.scan import Scanner
 from claimcheck.extract.units import to_base
 
@@ -61,13 +61,10 @@ def after_number(m: re.Match, text: str) -> QuantityMention | None:
     if m["num"].isdigit() and len(m["num"]) == 4 and 1800 <= first.value <= 2100:
         return None   # "the 2019 year-end"
     hedge, start = hedge_of(text, m.start())
-    if m["num2"]:
-        second = parse_number(m["num2"])
-        if second is None or second.value < first.value:
-            return None
-        low, high = first.value - first.half_width, second.value + second.half_width
-    else:
-        low, high = hedged(first.value, first.half_width, hedge)
+    bounds = stated_interval(m, first, hedge)
+    if bounds is None:
+        return None
+    low, high = bounds
     return _mention(m, text, low, high, hedge, start)
 
 

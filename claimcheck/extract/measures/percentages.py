@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.numbers import parse_number
-from claimcheck.extract.quantities import QuantityMention, hedge_of, hedged
+from claimcheck.extract.quantities import QuantityMention, hedge_of, stated_interval
 from claimcheck.extract.scan import Scanner
 
 PERCENT = "[percent]"
@@ -45,13 +45,10 @@ def after_number(m: re.Match, text: str) -> QuantityMention | None:
     if first is None:
         return None
     hedge, start = hedge_of(text, m.start())
-    if m["num2"]:
-        second = parse_number(m["num2"])
-        if second is None or second.value < first.value:
-            return None
-        low, high = first.value - first.half_width, second.value + second.half_width
-    else:
-        low, high = hedged(first.value, first.half_width, hedge)
+    bounds = stated_interval(m, first, hedge)
+    if bounds is None:
+        return None
+    low, high = bounds
     if "point" in m["percent"].lower():
         return QuantityMention(start, m.end(), text[start:m.end()], low, high, "percentage_point",
                                low, high, "percentage_point", "[percentage_point]", hedge)

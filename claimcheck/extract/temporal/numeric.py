@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimcheck.extract import calendar as cal
-from claimcheck.extract.temporal.patterns import DIGITS, MONTH, MONTHS, month_number, pattern
+from claimcheck.extract.temporal.patterns import DIGITS, MONTH, month_number, pattern
 
 DATE_ORDER = "MDY"
 FISCAL_START_MONTH = 1
