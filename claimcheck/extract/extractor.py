@@ -196,7 +196,8 @@ class Extractor:
                 continue
             if ct.triggers and self.entities.has_trigger(ct, clause):
                 return ct
-            if ct.measures and not ct.units and not ct.triggers and measure is not None:
+            if ct.measures and not ct.units and not ct.triggers and measure is not None \
+                    and not frames.is_event_noun(value.unit):   # "two earthquakes" killed no one
                 return ct
         return None
 

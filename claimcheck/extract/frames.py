@@ -241,6 +241,11 @@ def measure_near(clause: str, lo: int, hi: int, noun: str | None = None) -> str 
     return best[1] if best else None
 
 
+def is_event_noun(noun: str) -> bool:
+    """Whether a counted noun names events ("two earthquakes", "three attacks"), not people."""
+    return noun in _EVENT_OF or noun.rstrip("s") in _EVENT_OF
+
+
 def event_in(text: str) -> str | None:
     """The disaster or violent event a sentence reports, by its canonical name."""
     m = _EVENT_RE.search(text)
