@@ -6,6 +6,7 @@ It never raises on article content: anything it cannot read is simply not a clai
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 import hashlib
 import re
@@ -90,6 +91,8 @@ class Extractor:
         # where the story happens, as its title and first sentence say: a toll in a sentence
         # that names no country ("the quake in Sichuan killed 65") is counted there
         lead = previous + self.entities.mentions(sentences[0].text, when)
+        # and what happened, for a toll in a sentence that does not say ("the toll rose to 150")
+        lead_event = lru_cache(maxsize=1)(lambda: frames.event_in(lower(f"{article.title}\n{sentences[0].text}")))
         for index, sentence in enumerate(sentences):
             if stop_here(sentence.start, len(claims)):
                 break
@@ -102,7 +105,7 @@ class Extractor:
                 twin = ""
                 for place, mention in enumerate(found):
                     claim = self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
-                                        mentions, previous, attribution, lead, found)
+                                        mentions, previous, attribution, lead, found, lead_event)
                     if claim.key is None:
                         twin = _twin_signature(sentence, found) if twin == "" else twin
                         if twin is not None:
@@ -113,7 +116,7 @@ class Extractor:
         return claims
 
     def _claim(self, article: Article, sentence: Sentence, mention, tense: str, mentions, previous,
-               attribution, lead, siblings) -> Claim:
+               attribution, lead, siblings, lead_event) -> Claim:
         """`mention` is placed in the article; `lo`, `hi` place it in its sentence."""
         text = sentence.text
         lo, hi = mention.start - sentence.start, mention.end - sentence.start
@@ -142,7 +145,7 @@ class Extractor:
                 measure = "aside"   # "(… the 1988 bombing, which killed 270)": another event's count
             claim_type = (None if value.dimension == "[length]" and frames.is_distance(clause, hi - left)
                           else self._quantity_type(value, clause, measure))
-            event = (frames.event_in(clause) or frames.event_in(lower(text))) if measure else None
+            event = (frames.event_in(clause) or frames.event_in(lower(text)) or lead_event()) if measure else None
             if event is not None:
                 event += _era(siblings, article)
         if claim_type is not None:
