@@ -87,10 +87,11 @@ class Extractor:
 
         claims: list[Claim] = []
         when = article.published   # a leader stands for a country only while in office
-        previous: list[Mention] = self.entities.mentions(article.title, when)
+        title: list[Mention] = self.entities.mentions(article.title, when) if article.title else []
+        previous = title
         # where the story happens, as its title and first sentence say: a toll in a sentence
         # that names no country ("the quake in Sichuan killed 65") is counted there
-        lead = previous + self.entities.mentions(sentences[0].text, when)
+        lead = lru_cache(maxsize=1)(lambda: title + self.entities.mentions(sentences[0].text, when))
         # and what happened, for a toll in a sentence that does not say ("the toll rose to 150")
         lead_event = lru_cache(maxsize=1)(lambda: frames.event_in(lower(f"{article.title}\n{sentences[0].text}")))
         for index, sentence in enumerate(sentences):
@@ -205,7 +206,7 @@ class Extractor:
         return None
 
     def _key(self, claim_type: ClaimType | None, value, event: str | None, measure: str | None,
-             who: Participants, near: list[Mention], mentions: list[Mention], lead: list[Mention]
+             who: Participants, near: list[Mention], mentions: list[Mention], lead
              ) -> tuple[str | None, tuple[str, ...]]:
         """What the claim must agree with. Dates: the claim type, its event where that is not the
         type's own, and the participants (gazetteer entities; names it does not know where fewer
@@ -232,7 +233,7 @@ class Extractor:
         if not members and several and isinstance(who.place, str):
             members = (who.place,)    # "the floods in Peru", a place the gazetteer does not know
         if not members and several:
-            members = self.entities.key_members(claim_type, lead)
+            members = self.entities.key_members(claim_type, lead())
         if not members:
             return None, entities
         # a type that counts several things (killed, injured) keys each apart, by event too
