@@ -25,13 +25,10 @@ _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
          rf"{MONTH}(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
 def _week_of_month(m, ref, direction):
     """The n-th seven days of a month; the last week is its last seven days."""
-    month = month_number(m["month"])
-    if m["year"]:
-        first, last = cal.month_interval(int(m["year"]), month)
-    elif ref is None:
+    bounds = _month(m, ref, direction)
+    if bounds is None:
         return None
-    else:
-        first, last = cal.month_occurrence(ref, month, "", direction)
+    first, last = bounds
     n = _ORDINAL_WEEK[m["nth"].lower()]
     if n < 0:
         return last - timedelta(days=6), last, "week"
@@ -131,14 +128,18 @@ _LOWER_MONTHS = "january|february|april|june|july|september|october|november|dec
          needs=tuple(f"{lead} {month}" for lead in ("in", "during", "since", "until", "by", "of")
                      for month in _LOWER_MONTHS.split("|")), strip_preposition=True)
 def _lower_month(m, ref, direction):
+    bounds = _month(m, ref, direction)
+    return None if bounds is None else (*bounds, "month")
+
+
+def _month(m, ref, direction):
+    """The month named in `m`, of its year or else the one the tense points to."""
     month = month_number(m["month"])
     if m["year"]:
-        first, last = cal.month_interval(int(m["year"]), month)
-    elif ref is None:
+        return cal.month_interval(int(m["year"]), month)
+    if ref is None:
         return None
-    else:
-        first, last = cal.month_occurrence(ref, month, "", direction)
-    return first, last, "month"
+    return cal.month_occurrence(ref, month, "", direction)
 
 
 @pattern(r"(?i:\bthe\s+day\s+(?P<rel>after\s+tomorrow|before\s+yesterday))\b",
