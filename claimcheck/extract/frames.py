@@ -216,7 +216,8 @@ def _head_noun(clause: str, start: int, end: int) -> str | None:
     return None
 
 
-_DISTANCE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:from|away|inside|into|off|beyond|behind|short\s+of|"
+# (a conversion in parentheses may come between: "about 95 km (60 miles) northeast of Islamabad")
+_DISTANCE_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?\)?\s*(?:[\w-]+\s+)?(?:from|away|inside|into|off|beyond|behind|short\s+of|"
                              r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|of\s+the)\b")
 
 
