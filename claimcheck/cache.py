@@ -32,7 +32,7 @@ import claimcheck
 from claimcheck import __version__
 from claimcheck.engine import EngineResult
 from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Finding, Location,
-                              QuantityValue, Span)
+                              QuantityValue, Span, built)
 from claimcheck.sourcemap import SourceMap
 
 SCHEMA = 5   # the tables' layout; a file with another is emptied and laid out again
@@ -202,7 +202,7 @@ class ClaimCache:
         try:
             data = json.loads(row[0])
             claims = [_claim(c) for c in data["claims"]]
-            findings = [_restore(Finding, rule=f["r"], severity=f["s"], scope=f["c"], message=f["m"],
+            findings = [built(Finding, rule=f["r"], severity=f["s"], scope=f["c"], message=f["m"],
                                  locations=tuple(Location(*x) for x in f["l"]),
                                  claims=tuple(claims[i] for i in f["k"]), fingerprint=f["f"],
                                  confidence=f["y"], confidence_reason=f["w"], lowered_from=f["o"])
@@ -365,7 +365,7 @@ def restore_article(article_id: str, published: str | None, title: str, source: 
     not its text (its claims come from the cache as well, and nothing after extraction needs the
     text of an article without suppression comments; files with such comments are never
     restored this way)."""
-    return _restore(Article, id=article_id, text="", published=_day(published) if published else None,
+    return built(Article, id=article_id, text="", published=_day(published) if published else None,
                     title=title, source=source, path=path, sourcemap=SourceMap(*start))
 
 
@@ -386,29 +386,20 @@ def _claim(d: dict) -> Claim:
     v = d["v"]
     if "d" in v:
         start, end, granularity = v["d"]
-        value = _restore(DateValue, start=_day(start), end=_day(end), granularity=granularity)
+        value = built(DateValue, start=_day(start), end=_day(end), granularity=granularity)
     else:
         low, high, unit, base_low, base_high, base_unit, dimension = v["q"]
-        value = _restore(QuantityValue, low=float(low), high=float(high), unit=unit,
+        value = built(QuantityValue, low=float(low), high=float(high), unit=unit,
                          base_low=float(base_low), base_high=float(base_high), base_unit=base_unit,
                          dimension=dimension)
     article, start, end, line, column, text, file = d["s"]
-    span = _restore(Span, article=article, start=start, end=end, line=line, column=column,
+    span = built(Span, article=article, start=start, end=end, line=line, column=column,
                     text=text, file=file)
     event, participants, place, measure = d["f"]
-    return _restore(Claim, claim_type=d["t"], value=value, span=span, sentence=d["x"],
+    return built(Claim, claim_type=d["t"], value=value, span=span, sentence=d["x"],
                     entities=tuple(d["e"]), key=d["k"], tense=d["n"], hedges=tuple(d["h"]),
                     attribution=d["a"], published=_day(d["p"]) if d["p"] else None, ordinal=d["o"],
                     event=event, participants=tuple(participants), place=place, measure=measure)
-
-
-def _restore(cls, **fields):
-    """Rebuild a frozen dataclass from fields this module wrote itself. The generated __init__
-    sets each field through object.__setattr__, which made restoring a large corpus slower than
-    reading it; every field is given here, so nothing is skipped."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(fields)
-    return obj
 
 
 _day = lru_cache(maxsize=4096)(date.fromisoformat)

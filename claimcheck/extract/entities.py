@@ -28,7 +28,6 @@ class EntityIndex:
         self.vocabulary = vocabulary
         self._pattern = vocabulary.alias_pattern()
         self._by_alias = vocabulary.entities_by_alias()
-        self._by_id = {e.id: e for e in vocabulary.entities}
         self._readings = dict(vocabulary.readings)
         self._facts_for = {k.split(":", 1)[0] for k in vocabulary.known_keys}
         # run over text in lower case (scan.lower): faster than IGNORECASE

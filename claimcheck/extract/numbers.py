@@ -54,7 +54,6 @@ _A_SCALE = rf"an?\s+(?:{_BIG_ALT}|dozen)(?:\s+(?:{_BIG_ALT}))*"
 _AND_A = r"(?:\s+and\s+a\s+(?:half|quarter))"
 _WORD_FRACTION = (rf"(?:(?:a|one|{_WORD})[- ](?:{_FRACTION})|half)"
                   rf"(?:(?:\s+of)?\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen)\b)?")
-WORDS = rf"(?:a|an|{_WORD})(?:[- ](?:{_WORD}))?"
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
 _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # "three point five (million)": digits after the point one word each

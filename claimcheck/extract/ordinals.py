@@ -7,20 +7,6 @@ import re
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_ORDINAL = re.compile(r"(?i)\b(?P<word>" + "|".join(ORDINALS) + r")\b(?:[\s-]+(?:[\w-]+\s+){0,2})?"
-                      r"(?=\S)")
-
-
-def ordinal_near(clause: str, nouns: re.Pattern | None) -> int | None:
-    """The ordinal that qualifies one of the claim type's trigger nouns within the clause."""
-    if nouns is None:
-        return None
-    for m in _ORDINAL.finditer(clause):
-        following = clause[m.end("word"):m.end("word") + 40]
-        if nouns.match(following.lstrip(" -")) or nouns.search(following[:30]):
-            return ORDINALS[m["word"].lower()]
-    return None
-
 
 _ORDINAL_BEFORE = re.compile(r"(?i)\b(?P<word>" + "|".join(ORDINALS) + r")(?:[\s-]+[\w-]+){0,2}[\s-]*$")
 
