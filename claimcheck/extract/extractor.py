@@ -11,6 +11,7 @@ from functools import lru_cache
 import hashlib
 import re
 
+from claimcheck.word_pattern import WordPattern
 from claimcheck.extract import frames
 from claimcheck.extract import tense as tenses
 from claimcheck.extract.attribution import attribution_of
@@ -245,8 +246,8 @@ _NOBODY = Participants((), (), None)
 
 # "The two leaders will meet on Wednesday", "they will meet": the participants are in the
 # sentence before. Only then is it read for the key.
-_ANAPHOR = re.compile(r"(?i)\b(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|countries|presidents)|"
-                      r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")
+_ANAPHOR = WordPattern(r"(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|countries|presidents)|"
+                       r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")   # over the clause in lower case
 
 
 TWIN_MIN_WORDS = 6

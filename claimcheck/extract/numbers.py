@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -71,8 +72,10 @@ class Number:
 _TOKEN = re.compile(r"\d/\d+|[-\u2212]?\d[\d.,\s]*\d(?![/\d])|[-\u2212]?\d(?!/)|[½¼¾⅓⅔⅛]|[a-zA-Z]+")
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> Number | None:
-    """Read a number matched by NUMBER; None when it is not one (e.g. a lone "a")."""
+    """Read a number matched by NUMBER; None when it is not one (e.g. a lone "a"). Cached: news
+    copy repeats its numbers ("two", "2021"), and a Number cannot change."""
     tokens = _TOKEN.findall(text.lower().replace("\u00a0", " ").replace("\u202f", " "))
     if not tokens:
         return None

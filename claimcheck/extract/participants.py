@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.word_pattern import WordPattern
 from claimcheck.extract.entities import Mention
 
 _REPORT_VERB = (r"(?:said|says|say|saying|told|tells|announced|announces|confirmed|confirms|reported|"
@@ -32,13 +33,13 @@ _TOPIC_BEFORE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|over|regarding|con
                            r"(?:de-escalate|ease|defuse)\s+[\w\s]{0,30}?(?:with|over|in))\s+(?:the\s+)?$")
 _CLOSING_COMMA = re.compile(r",(?!\d)")
 # A purpose or topic phrase: "to discuss …", "to address …", "on ways to …".
-_PURPOSE = re.compile(r"\b(?:to|and)\s+(?:discuss|address|review|tackle|consider|examine|ease|"
+_PURPOSE = WordPattern(r"(?:to|and)\s+(?:discuss|address|review|tackle|consider|examine|ease|"
                       r"de-escalate|defuse|resolve|settle|coordinate|condemn|counter|respond\s+to)\b")
 # "the border with Ukraine", "Ukraine's border", "the Ukrainian frontier": where, not who.
 _BORDER_BEFORE = re.compile(r"\b(?:border|borders|frontier|boundary)\s+(?:of|with)\s+(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|boundary)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?(?:city\s+of\s+)?$")
-_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
+_NAME = WordPattern(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "After",
     "Before", "When", "While", "This", "That", "These", "Those", "It", "He", "She", "They", "We",

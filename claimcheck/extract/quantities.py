@@ -67,7 +67,7 @@ class QuantityFinder:
         cased_alt = word_alternation([u for u in units if u in CASED_UNITS], r"\s+")
         adjective_alt = "|".join(re.escape(u) for u in sorted(ADJECTIVE_UNITS, key=len, reverse=True))
         self.count_nouns = {n.lower() for n in count_nouns}
-        noun_alt = "|".join(re.escape(n) for n in sorted(self.count_nouns, key=len, reverse=True)) or "(?!)"
+        noun_alt = word_alternation(self.count_nouns) if self.count_nouns else "(?!)"
         number = rf"(?P<num>(?i:{NUMBER}))"
         second = rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>(?i:{NUMBER})))"
         # The number and what follows it; a hedge before it is looked for separately, once a

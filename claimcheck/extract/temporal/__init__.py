@@ -16,6 +16,7 @@ from typing import Callable
 
 from claimcheck.extract.scan import NeedleSet
 from claimcheck.extract.temporal import calendar_names, compounds, holidays, numeric, ranges, relative, years  # noqa: F401 (they register patterns)
+from claimcheck.extract.scan import lower
 from claimcheck.extract.temporal.patterns import DIGITS, PATTERNS, PREP
 
 
@@ -36,8 +37,6 @@ _NEEDLES = {needle for p in PATTERNS for group in p.needs for needle in group} -
 _AS_WRITTEN = NeedleSet(n for n in _NEEDLES if n[0].isupper())
 _LOWER_CASE = NeedleSet(n for n in _NEEDLES if not n[0].isupper())
 _DIGIT_RUN = re.compile(r"\d+")
-# A pattern's match lies within this many characters of one of its anchor needles.
-MARGIN = 60
 
 
 def _needles_in(text: str, lowered: str) -> set[str]:
@@ -56,18 +55,16 @@ def _active(present: frozenset[str]) -> tuple[int, ...]:
 
 
 def _windows(text: str, lowered: str, group: tuple[str, ...], present: set[str],
-             memo: dict) -> list[tuple[int, int]]:
-    """Merged spans of text around every occurrence of the group's needles: a pattern only
-    needs to run there, not over the whole article."""
-    if group in memo:
-        return memo[group]
+             memo: dict, within: tuple[int, int]) -> list[tuple[int, int]]:
+    """Merged spans of text around every occurrence of the group's needles, `within` characters
+    before and after: a pattern only needs to run there, not over the whole article."""
+    if (group, within) in memo:
+        return memo[group, within]
     if group == DIGITS:
         hits = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)]
     else:
         hits = []
-        for needle in group:
-            if needle not in present:
-                continue
+        for needle in present.intersection(group):
             haystack = text if needle[0].isupper() else lowered
             i = haystack.find(needle)
             while i != -1:
@@ -75,13 +72,14 @@ def _windows(text: str, lowered: str, group: tuple[str, ...], present: set[str],
                 i = haystack.find(needle, i + 1)
         hits.sort()
     spans: list[tuple[int, int]] = []
+    before, after = within
     for start, end in hits:
-        lo, hi = max(0, start - MARGIN), min(len(text), end + MARGIN)
+        lo, hi = max(0, start - before), min(len(text), end + after)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
         else:
             spans.append((lo, hi))
-    memo[group] = spans
+    memo[group, within] = spans
     return spans
 
 
@@ -92,14 +90,15 @@ def find_time_expressions(text: str, ref: date | None,
     `direction_at(start, end)` tells the tense governing the expression at that place.
     """
     candidates = []
-    lowered = text.lower()
+    lowered = lower(text)
     present = _needles_in(text, lowered)
     memo: dict = {}
     seen: set[tuple[int, int, int]] = set()
     for order in _active(frozenset(present)):
         p = PATTERNS[order]
-        for lo, hi in _windows(text, lowered, p.needs[-1], present, memo):
-            for m in p.regex.finditer(text, lo, hi):
+        haystack = lowered if p.lowered else text
+        for lo, hi in _windows(text, lowered, p.needs[-1], present, memo, p.within):
+            for m in p.regex.finditer(haystack, lo, hi):
                 if (order, m.start(), m.end()) in seen:
                     continue
                 seen.add((order, m.start(), m.end()))

@@ -10,14 +10,14 @@ from claimcheck.extract.temporal.patterns import (DAY, DIGITS, MONTH, MONTHS, PA
                                                   YEAR, month_number, parse_month_day, pattern)
 
 
-@pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)))
+@pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)), within=(10, 10))
 def _iso(m, ref, direction):
     d = date(int(m["year"]), int(m["m"]), int(m["day"]))  # an impossible date raises: not a claim
     return d, d, "day"
 
 
 @pattern(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
-          needs=(DIGITS, MONTHS))
+          needs=(DIGITS, MONTHS), within=(20, 35))
 def _full_date(m, ref, direction):
     parsed = parse_month_day(m)
     if parsed is None:
@@ -32,7 +32,7 @@ _RELATIVE_YEAR = r",?\s+(?P<rel>(?i:next|last|this))\s+year\b"
 
 @pattern(rf"\b{MONTH}\s+{DAY}(?:{_RANGE_END}(?:,?\s+{YEAR})?|{_RELATIVE_YEAR}|(?![,.]?\s*\d))",
          rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:{_RELATIVE_YEAR})?",
-         needs=(DIGITS, MONTHS))
+         needs=(DIGITS, MONTHS), within=(20, 45))
 def _month_day(m, ref, direction):
     """"June 16" (its year from the tense), "Nov. 4-5" and "June 28–30, 2022" (the days from the
     first to the last), "January 23 next year" (the year as said, whatever the tense)."""
@@ -78,7 +78,7 @@ def _month_year(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?P<mod>last|next|this|this\s+coming|coming))\s+{MONTH}",
-          needs=(MONTHS, ("last", "next", "this", "coming")))
+          needs=(MONTHS, ("last", "next", "this", "coming")), within=(4, 30))
 def _modified_month(m, ref, direction):
     if ref is None:
         return None
@@ -89,7 +89,7 @@ def _modified_month(m, ref, direction):
 
 
 @pattern(rf"(?<=\b)(?i:(?:{PREP}|early\s+in|late\s+in)\s+)(?:the\s+month\s+of\s+)?{MONTH}",
-         needs=MONTHS, strip_preposition=True)
+         needs=MONTHS, strip_preposition=True, within=(36, 16))
 def _bare_month(m, ref, direction):
     if ref is None:
         return None
@@ -99,7 +99,7 @@ def _bare_month(m, ref, direction):
     return first, last, "month"
 
 
-@pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(DIGITS, PARTS))
+@pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(DIGITS, PARTS), within=(12, 30))
 def _part_of_year(m, ref, direction):
     first, last = cal.part_of(cal.year_interval(int(m["year"])), m["part"])
     return first, last, "part-of-year"
@@ -121,7 +121,7 @@ def _decade(m, ref, direction):
 @pattern(r"(?i:\b(?:(?P<mod>last|next|this|the\s+coming|the\s+past|early|late)\s+|"
           r"(?:in|during|by|until|through)\s+(?:the\s+)?)(?P<season>winter|spring|summer|autumn|fall)"
           rf"(?:\s+(?:of\s+)?{YEAR})?\b)",
-          needs=("winter", "spring", "summer", "autumn", "fall"), strip_preposition=True)
+          needs=("winter", "spring", "summer", "autumn", "fall"), strip_preposition=True, lowered=True)
 def _season(m, ref, direction):
     season = m["season"].lower()
     if m["year"]:
@@ -165,7 +165,7 @@ def _quarter(m, ref, direction):
 
 
 @pattern(rf"(?<=\b)(?i:{PREP}\s+){YEAR}", needs=("16", "17", "18", "19", "20"),
-         strip_preposition=True)
+         strip_preposition=True, lowered=True, within=(24, 10))
 def _year(m, ref, direction):
     first, last = cal.year_interval(int(m["year"]))
     return first, last, "year"

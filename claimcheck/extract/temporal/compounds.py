@@ -104,7 +104,7 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 
 
 @pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?:from\s+(?:today|now)|hence))\b",
-         needs=("from today", "from now", "hence"))
+         needs=("from today", "from now", "hence"), lowered=True)
 def _from_today(m, ref, direction):
     """"three days from today", "two weeks from now"."""
     if ref is None:
@@ -143,7 +143,7 @@ def _month(m, ref, direction):
 
 
 @pattern(r"(?i:\bthe\s+day\s+(?P<rel>after\s+tomorrow|before\s+yesterday))\b",
-         needs=("day after tomorrow", "day before yesterday"))
+         needs=("day after tomorrow", "day before yesterday"), lowered=True)
 def _two_days_off(m, ref, direction):
     if ref is None:
         return None
@@ -169,7 +169,7 @@ def _week_of_day(m, ref, direction):
 
 
 @pattern(r"(?i:\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<mod>this|next|last)\s+month)\b",
-         needs=(DIGITS, ("of this month", "of next month", "of last month")))
+         needs=(DIGITS, ("of this month", "of next month", "of last month")), lowered=True)
 def _day_of_relative_month(m, ref, direction):
     if ref is None:
         return None

@@ -125,7 +125,7 @@ def _fiscal_year(m, ref, direction):
 
 
 @pattern(r"(?i:\b(?P<mod>this|next|last|the\s+current|the\s+previous|the\s+next|the\s+coming)\s+"
-         r"fiscal\s+year\b)", needs=("fiscal",))
+         r"fiscal\s+year\b)", needs=("fiscal",), lowered=True)
 def _relative_fiscal_year(m, ref, direction):
     if ref is None:
         return None

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from claimcheck.alternation import word_alternation
+from claimcheck.word_pattern import WordPattern
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"]
@@ -78,23 +79,50 @@ WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 UNITS = ("day", "week", "month", "year", "decade")
 
 
+# A pattern's match lies within this many characters of one of its anchor needles, before and after.
+MARGIN = 60
+
+
 @dataclass(frozen=True)
 class Pattern:
-    regex: re.Pattern
+    regex: re.Pattern | WordPattern
     handler: Handler
     needs: tuple[tuple[str, ...], ...]
     strip_preposition: bool     # report "July", not "in July"
+    lowered: bool = False       # run over the text in lower case
+    within: tuple[int, int] = (MARGIN, MARGIN)
 
 
-def pattern(*regexes: str, needs: tuple = (DIGITS,), strip_preposition: bool = False):
+def pattern(*regexes: str, needs: tuple = (DIGITS,), strip_preposition: bool = False,
+            lowered: bool = False, within: tuple[int, int] = (MARGIN, MARGIN)):
     """Register a handler for its regexes. `needs` lists groups of needles: every group must have
     one needle in the text (capitalised needles are matched as written, others in lower case); the
-    regexes run only near the needles of the last group, so it should be the rarest.
-    Registration order breaks ties between matches of the same place and length."""
+    regexes run only near the needles of the last group, so it should be the rarest, and at most
+    `within` characters before and after one of them. Registration order breaks ties between
+    matches of the same place and length.
+
+    `lowered` runs a pattern written as case-insensitive (`(?i:…)` around every letter) over the
+    text in lower case, as a case-sensitive one: Python's re is many times slower with IGNORECASE.
+    Its handler then reads the match in lower case."""
     groups = (needs,) if needs and isinstance(needs[0], str) else needs
 
     def register(handler: Handler) -> Handler:
         for regex in regexes:
-            PATTERNS.append(Pattern(re.compile(regex), handler, groups, strip_preposition))
+            PATTERNS.append(Pattern(_compiled(regex, lowered), handler, groups, strip_preposition,
+                                    lowered, within))
         return handler
     return register
+
+
+def _compiled(regex: str, lowered: bool) -> re.Pattern | WordPattern:
+    """The regex, case-sensitive where `lowered`, and without its leading word boundary where it
+    starts with one (see WordPattern: the boundary hides from re the letters a match starts with)."""
+    if lowered:
+        regex = regex.replace("(?i:", "(?:")
+        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", regex)
+        if any(c.isupper() for c in letters):
+            raise ValueError(f"a lowered pattern must be written in lower case: {regex}")
+    for boundary in (r"\b", r"(?<=\b)"):
+        if regex.startswith(boundary) and not regex[len(boundary):].startswith("(?i"):
+            return WordPattern(regex[len(boundary):])
+    return re.compile(regex)

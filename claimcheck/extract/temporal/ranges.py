@@ -97,7 +97,7 @@ def _months(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?P<lead>from|between)\s+){_YEAR1}(?i:\s+(?:to|until|through|and)\s+|{_DASH})"
-         rf"{_YEAR}", needs=(DIGITS, ("from 1", "from 2", "between 1", "between 2")))
+         rf"{_YEAR}", needs=(DIGITS, ("from 1", "from 2", "between 1", "between 2")), lowered=True)
 def _years(m, ref, direction):
     """"between 2009 and 2010", "from 2010 to 2014"."""
     first, last = int(m["year1"]), int(m["year"])

@@ -16,7 +16,7 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
           # "Wednesday, Dec. 15": the date that follows says the day
           r"(?!,?\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
           r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))",
-          needs=WEEKDAY_NEEDLES)
+          needs=WEEKDAY_NEEDLES, within=(24, 60))
 def _weekday(m, ref, direction):
     if ref is None:
         return None
@@ -28,7 +28,7 @@ def _weekday(m, ref, direction):
 
 @pattern(r"(?i:\b(?P<mod>over\s+the|during\s+the|at\s+the|on\s+the|this|last|next|the\s+past|"
           r"the\s+coming|the\s+previous|the\s+following)\s+weekend)\b",
-          needs=("weekend",))
+          needs=("weekend",), lowered=True)
 def _weekend(m, ref, direction):
     if ref is None:
         return None
@@ -51,7 +51,7 @@ def _weekend(m, ref, direction):
 @pattern(r"(?i:\b(?P<mod>last|next|this|the\s+current|the\s+past|the\s+coming|the\s+previous|the\s+following|"
           r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
           r"(?P<unit>week|month|quarter|year|decade)\b)",
-          needs=("week", "month", "quarter", "year", "decade"))
+          needs=("week", "month", "quarter", "year", "decade"), lowered=True)
 def _relative_unit(m, ref, direction):
     if ref is None:
         return None
@@ -100,7 +100,7 @@ def _trailing(ref: date, unit: str) -> cal.Interval:
 
 
 @pattern(rf"(?i:\b{COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before))\b",
-          needs=(UNITS, ("ago",)))
+          needs=(UNITS, ("ago",)), lowered=True)
 def _ago(m, ref, direction):
     if ref is None or m["dir"].lower() != "ago":
         return None
@@ -108,7 +108,7 @@ def _ago(m, ref, direction):
 
 
 @pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
-          needs=UNITS)
+          needs=UNITS, lowered=True, within=(24, 20))
 def _in_n(m, ref, direction):
     if ref is None or direction == "past":
         return None
@@ -132,7 +132,7 @@ def _offset(ref: date, m: re.Match, sign: int):
 
 
 @pattern(r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)",
-          needs=("yesterday", "today", "tomorrow", "tonight"))
+          needs=("yesterday", "today", "tomorrow", "tonight"), lowered=True)
 def _deictic(m, ref, direction):
     if ref is None:
         return None

@@ -28,7 +28,7 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 
 @pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|"
          r"(?P<word>" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + r"))[\s-]+century\b)",
-         needs=("century",))
+         needs=("century",), lowered=True)
 def _century(m, ref, direction):
     """"the 14th century" is 1301–1400, as the calendar counts centuries."""
     n = int(m["n"]) if m["n"] else _CENTURY_WORDS[m["word"].lower()]
@@ -80,7 +80,7 @@ def _spelled_year(m, ref, direction):
     return first, last, "year"
 
 
-@pattern(r"(?i:\b(?P<part>early|mid|late)[\s-]+(?P<mod>next|last|this)\s+year)\b", needs=("next year", "last year", "this year"))
+@pattern(r"(?i:\b(?P<part>early|mid|late)[\s-]+(?P<mod>next|last|this)\s+year)\b", needs=("next year", "last year", "this year"), lowered=True)
 def _part_of_relative_year(m, ref, direction):
     if ref is None:
         return None
