@@ -73,7 +73,7 @@ class Extractor:
 
         times = find_time_expressions(text, article.published, tense_at)
         taken = [(t.start, t.end) for t in times]
-        quantities = free(self.quantities.find(text), taken)
+        quantities = free(self.quantities.find(text, taken), taken)
         taken += [(q.start, q.end) for q in quantities]
         measures = free(find_measures(text), taken)   # money, percentages, durations (measures/)
         quantities += measures

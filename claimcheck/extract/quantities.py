@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from claimcheck.alternation import word_alternation
 from claimcheck.extract import readings
-from claimcheck.extract.numbers import NUMBER, SCALE, SCALES, WORD_NUMBERS, Number, parse_number
+from claimcheck.extract.numbers import NUMBER, SCALES, WORD_NUMBERS, Number, parse_number
 from claimcheck.extract.scan import SPACE, Scanner
 from claimcheck.extract.units import (ADJECTIVE_UNITS, CASED_UNITS, COUNT, UNIT_WORDS, rate_unit,
                                       to_base, unit_info)
@@ -36,7 +37,9 @@ _HEDGE_LAST_WORDS = tuple({h.split()[-1] for h in _APPROXIMATE} | {"between"})
 # where a number can start: the first digit of a run (digits after "," or "." go on a number), or
 # a sign before a digit
 _DIGITS = re.compile(r"[-\u2212\d][\d,.]*")
-_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)}|half)\b|\ban?{SPACE}{SCALE}")
+# "a" or "an" starts a number only before a scale word NUMBER reads after it ("a million",
+# not "a market")
+_WORD_NUMBER_START = Scanner(rf"(?i)\b(?:{'|'.join(WORD_NUMBERS)}|half)\b|\ban?{SPACE}(?:hundred|thousand|million|billion|trillion|dozen)")
 
 
 @dataclass(frozen=True)
@@ -88,15 +91,20 @@ class QuantityFinder:
         self.generic = re.compile(rf"{number}\s+(?:(?P<mods>[a-z][a-z'’-]*)\s+)??(?P<noun>{readings.PLURAL})\b(?![-'’])"
                                   r"(?!\s+(?:the|a|an|his|her|its|their|these|those|him|them|it)\b|\s+\d)")
 
-    def find(self, text: str) -> list[QuantityMention]:
-        """Numbers start at a digit or at a number word; only those places are tried."""
+    def find(self, text: str, taken: list[tuple[int, int]] = ()) -> list[QuantityMention]:
+        """Numbers start at a digit or at a number word; only those places are tried, and none
+        inside a span already `taken` (sorted): the days and years of dates are no quantities."""
         # the character after each run of digits says which special readings can apply
         after = {m.start(): text[m.end():m.end() + 1] for m in _DIGITS.finditer(text)
                  if m.end() - m.start() > 1 or text[m.start()].isdigit()}
         found = []
         taken_until = -1
+        ends = [end for _, end in taken]
         for start in sorted([*after, *_WORD_NUMBER_START.starts(text)]):
             if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
+                continue
+            inside = bisect_right(ends, start)
+            if inside < len(taken) and taken[inside][0] <= start:
                 continue
             m = self._match(text, start, after.get(start))
             if m is None:

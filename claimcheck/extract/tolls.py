@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.scan import lower
+from claimcheck.word_pattern import is_word
 from claimcheck.extract.numbers import NUMBER, parse_number
 from claimcheck.extract.quantities import HEDGE, QuantityMention, hedged
 from claimcheck.extract.units import COUNT
@@ -23,54 +24,68 @@ _MEASURE_WORD = {"killed": "killed", "killing": "killed", "kills": "killed", "de
                  "missing": "missing", "casualties": "killed"}
 # What may follow a bare toll number: a full stop, a comma, a conjunction or a preposition.
 _END = r"(?=\s*(?:[,.;:)\"”]|$|\s(?:and|in|on|at|when|after|as|while|during|across|with|from|near|since|including|so|by)\b))"
-_PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
+# Patterns that start at a word of their own ("death toll", "put", "killed"): tried only where
+# one of those words starts, with re's match, not searched for across the text around it.
+_STARTING_AT: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # "the death toll (from the quake) rose to at least 45", "the number of dead stood at 45"
-    (re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
+    (re.compile(rf"(?:death\s+toll|toll|number\s+of\s+{_VICTIMS}|number\s+(?:killed|dead|injured|wounded))"
                rf"(?:\s+(?:from|in|of)\s+(?:[^.;:]|\.(?=\d)){{0,120}}?)?\s+(?:has\s+|had\s+|have\s+)?"
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
-     ("toll", "number")),
+     ("death", "toll", "number")),
     # "put the death toll at 45", "put the number killed in the quake at 95"
-    (re.compile(rf"\bput(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
+    (re.compile(rf"put(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
                rf"(?:[^.;:]|\.(?=\d)){{0,80}}?\s+at\s+{_N}"),
      ("put",)),
     # "killed at least 45." / "wounding 300,"
-    (re.compile(rf"\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
-     ("kill", "injur", "wound")),
-    # "45 were killed", "300 injured", "45 dead"
-    (re.compile(rf"(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
-               rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b"),
-     ("kill", "dead", "died", "injur", "wound", "missing", "hurt")),
+    (re.compile(rf"(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+     ("killed", "killing", "kills", "injured", "injuring", "wounded", "wounding")),
 ]
-_NUMBER_FIRST = _PATTERNS[-1][0]
+# "45 were killed", "300 injured", "45 dead": searched for just before each of its verbs
+_NUMBER_FIRST = re.compile(rf"(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
+                           rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b")
 _TOLL_VERB = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|hurt)\b")
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)")
+                        r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|"
+                        r"seventy|eighty|ninety|hundred|thousand|million|dozen)")
 _NEEDLES = ("kill", "dead", "died", "toll", "injur", "wound", "missing", "hurt", "fatal", "victim")
+NUMBER_BEFORE_VERB = 60
 
 
 def find_tolls(text: str) -> list[QuantityMention]:
     """Each toll number in the text, in text order, with its measure (killed, injured, missing)."""
     lowered = lower(text)
-    windows = _windows(lowered)
     found: dict[int, QuantityMention] = {}
-    for lo, hi in windows:
-        chunk = lowered[lo:hi]
-        if not _NUMBERISH.search(chunk):
+    for lo, hi in _windows(lowered):
+        if not _NUMBERISH.search(lowered, lo, hi):
             continue        # every toll has a number
-        for pattern, needs in _PATTERNS:
-            if not any(n in chunk for n in needs):
-                continue
-            # the pattern that starts at a number runs only just before its verb: scanning a
-            # whole window for numbers at every place costs more than the rest together
-            spans = ([(max(lo, v.start() - 60), v.end()) for v in _TOLL_VERB.finditer(lowered, lo, hi)]
-                     if pattern is _NUMBER_FIRST else [(lo, hi)])
-            for a, b in spans:
-                for m in pattern.finditer(lowered, a, b):
-                    mention = _mention(m, text)
-                    if mention is not None:
-                        found.setdefault(mention.start, mention)
+        for pattern, words in _STARTING_AT:
+            for start in _word_starts(lowered, words, lo, hi):
+                m = pattern.match(lowered, start, hi)
+                if m is not None:
+                    _keep(found, m, text)
+        for verb in _TOLL_VERB.finditer(lowered, lo, hi):
+            for m in _NUMBER_FIRST.finditer(lowered, max(lo, verb.start() - NUMBER_BEFORE_VERB), verb.end()):
+                _keep(found, m, text)
     return [found[k] for k in sorted(found)]
+
+
+def _keep(found: dict[int, QuantityMention], m: re.Match, text: str) -> None:
+    mention = _mention(m, text)
+    if mention is not None:
+        found.setdefault(mention.start, mention)
+
+
+def _word_starts(lowered: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """Where one of the words starts a word in lowered[lo:hi], in order."""
+    starts = set()
+    for word in words:
+        i = lowered.find(word, lo, hi)
+        while i != -1:
+            if i == 0 or not is_word(lowered[i - 1]):
+                starts.add(i)
+            i = lowered.find(word, i + 1, hi)
+    return sorted(starts)
 
 
 def _mention(m: re.Match, text: str) -> QuantityMention | None:
