@@ -11,7 +11,8 @@ from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color, warn, write
-from claimcheck.config import Config, discover
+from claimcheck.config import Config, discover as discover_config, load_config
+from claimcheck.conventions import file_filter, read_stdin_if_named
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
 from claimcheck.examples import run_examples
@@ -20,8 +21,10 @@ from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
+from claimcheck.report.claims_export import write_claim_rows
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.selection import select_checks
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
 DEFAULT_RULES = "rules"
@@ -29,14 +32,21 @@ CACHE_FILE = ".claimcheck/cache.sqlite"
 DEFAULT_REPORTS = "reports"
 
 
+def discover(args=None) -> Config:
+    """The configuration --config names, or the one found from the working directory up."""
+    path = getattr(args, "config", None)
+    return load_config(path) if path else discover_config()
+
+
 def _pack(args, config: Config) -> RulePack:
     paths = getattr(args, "rules", None) or getattr(args, "dir", None) or list(config.rules) \
         or [DEFAULT_RULES]
     pack = load_pack(paths)
     try:
-        return pack.configured(config.disable, config.severity, config.min_confidence)
+        pack = pack.configured(config.disable, config.severity, config.min_confidence)
     except KeyError as exc:
         raise UsageError(f"{exc.args[0]} (in 'disable' or 'severity')", config.path, 1, 1) from None
+    return select_checks(pack, getattr(args, "select", None), getattr(args, "ignore", None))
 
 
 def _paths(args, config: Config) -> list[str]:
@@ -44,6 +54,7 @@ def _paths(args, config: Config) -> list[str]:
     if not paths:
         raise UsageError("no articles given: name files or directories, or set 'corpus' in "
                          "claimcheck.yaml")
+    read_stdin_if_named(args, paths)
     return paths
 
 
@@ -84,7 +95,7 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
     outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
-                                                                 config.stories))
+                                                                 config.stories, file_filter(args)))
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
     for note in outcome.notes:
@@ -108,7 +119,7 @@ def _exit(outcome: Outcome, fail_on: str, args=None) -> int:
 
 
 def cmd_check(args) -> int:
-    config = discover()
+    config = discover(args)
     full = args.format in ("html", "junit")  # they show every article, not only those with findings
     pack, outcome, fail_on = _run(args, config, full)
     if args.write_baseline:
@@ -125,7 +136,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_report(args) -> int:
-    config = discover()
+    config = discover(args)
     pack, outcome, fail_on = _run(args, config, full=True)
     out = Path(args.output_dir or config.output_dir or DEFAULT_REPORTS)
     full = outcome.as_dict(fail_on, pack, full=True)
@@ -138,21 +149,24 @@ def cmd_report(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    config = discover()
+    config = discover(args)
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
-        extraction = extract_corpus(paths, pack, jobs, cache)
-        return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
-    claims, warnings, stories = _with_cache(args, pack, extract)
+        extraction = extract_corpus(paths, pack, jobs, cache, file_filter(args))
+        return (extraction.claims.load(), extraction.warnings, extraction.stories(config.stories),
+                extraction.articles)
+    claims, warnings, stories, articles = _with_cache(args, pack, extract)
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
-    if args.format == "jsonl":
-        write("".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
-                                 ensure_ascii=False) + "\n" for c in claims))
+    if args.format in ("csv", "parquet"):
+        write_claim_rows(args.format, args.output, claims, articles, stories)
+    elif args.format == "jsonl":
+        _emit(args.output, "".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
+                                              ensure_ascii=False) + "\n" for c in claims))
     else:
-        write(claims_table(claims))
+        _emit(args.output, claims_table(claims))
     strict = strict_failure(warnings) if args.strict else None
     if strict:
         warn(strict)
@@ -160,11 +174,18 @@ def cmd_extract(args) -> int:
     return EXIT_OK
 
 
+def _emit(output: str | None, text: str) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        write(text)
+
+
 def cmd_rules(args) -> int:
     if args.action == "schema":
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
-    pack = _pack(args, discover())
+    pack = _pack(args, discover(args))
     if args.action in ("validate", "test"):
         _warn_all(empty_pack_warnings(pack))
     if args.action == "validate":
@@ -191,7 +212,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    pack = _pack(args, discover())
+    pack = _pack(args, discover(args))
     check = pack.check(args.rule_id)
     if check is None:
         hint = suggestion(args.rule_id, [c.id for c in pack.checks])

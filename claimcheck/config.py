@@ -60,6 +60,20 @@ def discover(start: Path | None = None) -> Config:
     return Config()
 
 
+def load_config(path: str) -> Config:
+    """The configuration in `path` (--config): a claimcheck.yaml, or a pyproject.toml with a
+    [tool.claimcheck] table."""
+    file = Path(path)
+    if not file.is_file():
+        raise ClaimcheckError("no such configuration file", path, 1, 1)
+    if file.suffix == ".toml":
+        config = _from_pyproject(file)
+        if config is None:
+            raise ClaimcheckError("no [tool.claimcheck] table in this file", path, 1, 1)
+        return config
+    return _from_yaml(file)
+
+
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
