@@ -63,10 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="write to FILE (atomically) instead of standard output")
 
     rules = sub.add_parser("rules", help="validate, test, list a rule pack, or print its schema")
-    rules.add_argument("action", choices=("validate", "test", "list", "schema"),
+    rules.add_argument("action", choices=("validate", "test", "list", "schema", "docs"),
                        help="validate: load and type-check; test: run every check's examples; "
-                            "list: the checks; schema: print the JSON Schema of rule files")
+                            "list: the checks; schema: print the JSON Schema of rule files; "
+                            "docs: write a page per check (what SARIF's helpUri links to)")
     rules.add_argument("dir", nargs="*", metavar="DIR", help="rule files or directories")
+    rules.add_argument("-o", "--output-dir", metavar="DIR",
+                       help="docs: where to write (default: rule_docs in the config, or docs/rules)")
+    rules.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                       help="docs: Markdown (read on GitHub) or HTML pages")
     add_config_flag(rules)
 
     explain = sub.add_parser("explain", help="describe one check: what it finds, examples, severity")
@@ -118,6 +123,7 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)   # for reports that record the run
     # A run builds hundreds of thousands of small objects and almost no reference cycles: with
     # the default thresholds, the collector rescans them all again and again.
     gc.set_threshold(100_000, 50, 100)

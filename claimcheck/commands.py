@@ -24,6 +24,7 @@ from claimcheck.report.table import claims_table
 from claimcheck.report.claims_export import write_claim_rows
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.run_details import now, run_details
 from claimcheck.selection import select_checks
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
@@ -119,6 +120,7 @@ def _exit(outcome: Outcome, fail_on: str, args=None) -> int:
 
 
 def cmd_check(args) -> int:
+    started = now()
     config = discover(args)
     full = args.format in ("html", "junit")  # they show every article, not only those with findings
     pack, outcome, fail_on = _run(args, config, full)
@@ -127,25 +129,36 @@ def cmd_check(args) -> int:
         warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
         return EXIT_OK
     color = use_color() and args.format == "text" and not args.output
-    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=full), color)
+    code = _exit(outcome, fail_on, args)
+    data = outcome.as_dict(fail_on, pack, full=full)
+    data["run"] = _details(args, config, pack, outcome, code, started)
+    text = REPORTERS[args.format](data, color)
     if args.output:
         write_atomic(args.output, text)
     else:
         write(text)
-    return _exit(outcome, fail_on, args)
+    return code
+
+
+def _details(args, config: Config, pack: RulePack, outcome: Outcome, code: int, started: str):
+    return run_details(args, args.paths or list(config.corpus), outcome.warnings, code, started,
+                       [c.id for c in pack.checks], config.rule_docs)
 
 
 def cmd_report(args) -> int:
+    started = now()
     config = discover(args)
     pack, outcome, fail_on = _run(args, config, full=True)
     out = Path(args.output_dir or config.output_dir or DEFAULT_REPORTS)
+    code = _exit(outcome, fail_on, args)
     full = outcome.as_dict(fail_on, pack, full=True)
+    full["run"] = _details(args, config, pack, outcome, code, started)
     files = {"report.html": REPORTERS["html"](full), "findings.sarif": REPORTERS["sarif"](full),
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
     write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
-    return _exit(outcome, fail_on, args)
+    return code
 
 
 def cmd_extract(args) -> int:
@@ -185,7 +198,16 @@ def cmd_rules(args) -> int:
     if args.action == "schema":
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
-    pack = _pack(args, discover(args))
+    config = discover(args)
+    pack = _pack(args, config)
+    if args.action == "docs":
+        from claimcheck.report.rule_links import DEFAULT_FOLDER
+        from claimcheck.rules.docs import write_pages
+        folder = args.output_dir or (config.rule_docs if config.rule_docs and "{id}" not in
+                                     config.rule_docs else DEFAULT_FOLDER)
+        written = write_pages(pack, folder, args.format)
+        write(printable(f"wrote {len(written)} pages to {folder}") + "\n")
+        return EXIT_OK
     if args.action in ("validate", "test"):
         _warn_all(empty_pack_warnings(pack))
     if args.action == "validate":

@@ -51,7 +51,8 @@ class Outcome:
         `full` adds every claim and article, for reports that show more than the findings."""
         out = {"findings": [f.as_dict() for f in self.findings], "summary": self.summary(fail_on)}
         if pack is not None:
-            out["rules"] = {c.id: {"description": c.description, "severity": c.severity,
+            out["rules"] = {c.id: {"description": c.description, "summary": c.short,
+                                   "severity": c.severity,
                                    "scope": c.scope, "claim_types": list(c.claim_types),
                                    "path": c.path, "line": c.line} for c in pack.checks}
         if full:
