@@ -13,7 +13,8 @@ import os
 import sys
 
 from claimcheck import __version__
-from claimcheck.conventions import add_config_flag, add_input_flags, add_selection_flags
+from claimcheck.conventions import (add_changed_flag, add_config_flag, add_input_flags,
+                                    add_selection_flags)
 from claimcheck.errors import ClaimcheckError
 from claimcheck.printable import printable
 from claimcheck.model import SEVERITIES
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the report to FILE (atomically) instead of standard output")
     check.add_argument("--write-baseline", metavar="FILE",
                        help="record today's findings as accepted, then exit 0")
+    add_changed_flag(check)
 
     report = sub.add_parser("report", help="write an HTML report, findings.json and findings.sarif")
     _corpus_flags(report)

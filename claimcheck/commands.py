@@ -10,12 +10,13 @@ from pathlib import Path
 from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
+from claimcheck.changed import corpus_for_changed, touching
 from claimcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color, warn, write
 from claimcheck.config import Config, discover as discover_config, load_config
 from claimcheck.conventions import file_filter, read_stdin_if_named
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
-from claimcheck.examples import run_examples
+from claimcheck.examples import explain_examples, run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
@@ -94,9 +95,15 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
         else:  # named in the configuration, not written yet: nothing is accepted so far
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
-    paths, jobs = _paths(args, config), args.jobs or default_jobs()
+    if getattr(args, "changed", False):
+        paths = corpus_for_changed(args.paths, list(config.corpus))
+    else:
+        paths = _paths(args, config)
+    jobs = args.jobs or default_jobs()
     outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
                                                                  config.stories, file_filter(args)))
+    if getattr(args, "changed", False):
+        outcome.findings = touching(outcome.findings, args.paths, paths)
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
     for note in outcome.notes:
@@ -141,7 +148,9 @@ def cmd_check(args) -> int:
 
 
 def _details(args, config: Config, pack: RulePack, outcome: Outcome, code: int, started: str):
-    return run_details(args, args.paths or list(config.corpus), outcome.warnings, code, started,
+    paths = list(config.corpus) if getattr(args, "changed", False) else \
+        args.paths or list(config.corpus)
+    return run_details(args, paths, outcome.warnings, code, started,
                        [c.id for c in pack.checks], config.rule_docs)
 
 
@@ -252,10 +261,6 @@ def cmd_explain(args) -> int:
             else DEFAULT_MIN_CONFIDENCE
         out.append(f"lowered to info below confidence {threshold:g}")
     out.append("")
-    for expect in ("pass", "fail"):
-        for example in (check.examples or {}).get(expect) or []:
-            texts = example if isinstance(example, list) else [example]
-            out.append(f"must {expect}:")
-            out += [f"  - {t}" for t in texts]
+    out += explain_examples(check)
     write("\n".join(out).rstrip() + "\n")
     return EXIT_OK

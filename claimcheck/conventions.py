@@ -27,6 +27,12 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     add_config_flag(parser)
 
 
+def add_changed_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--changed", action="store_true",
+                        help="the PATHs are changed files (as pre-commit passes them): check the "
+                             "configured corpus and report only findings that touch them")
+
+
 def add_selection_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", action="append", metavar="RULE",
                         help="run only these checks (ids or globs, comma-separated; repeatable)")

@@ -130,3 +130,40 @@ def test_parquet_without_pyarrow_is_a_one_line_error(repo, monkeypatch, capsys):
     assert err[-1] == ("claimcheck: error: --format parquet needs pyarrow: pip install "
                        "'claimcheck[parquet]'")
     assert not (repo / "c.parquet").exists()
+
+
+def test_changed_files_are_checked_against_the_whole_corpus(repo):
+    """The pre-commit hook's mode: the commit changes one article; the conflict it makes with an
+    article it did not change is found, and a finding elsewhere is not reported."""
+    corpus = repo / "corpus"
+    (corpus / "drafts" / "thursday.txt").rename(corpus / "thursday.txt")
+    (corpus / "troops-a.txt").write_text("date 2021-12-14 Russia has massed 120,000 troops "
+                                         "near Ukraine.\n")
+    (corpus / "troops-b.txt").write_text("date 2021-12-14 Russia has deployed 60,000 troops "
+                                         "near Ukraine.\n")
+    (repo / "claimcheck.yaml").write_text(f"corpus: [corpus]\nrules: [{RULES}]\n")
+    everything = run("check", "--format", "json", "--no-cache", cwd=repo)
+    assert {f["rule"] for f in json.loads(everything.stdout)["findings"]} == {
+        "meeting-date-conflict", "troop-count-conflict"}
+    changed = run("check", "--changed", "corpus/thursday.txt", "--format", "json", "--no-cache",
+                  cwd=repo)
+    assert changed.returncode == 1, changed.stderr
+    (finding,) = json.loads(changed.stdout)["findings"]
+    assert finding["rule"] == "meeting-date-conflict"
+    assert {loc["article"] for loc in finding["locations"]} == {"thursday.txt", "wednesday.txt"}
+    calm = run("check", "--changed", "corpus/README.md", "--no-cache", cwd=repo)
+    assert calm.returncode == 0, calm.stderr
+    rules_changed = run("check", "--changed", "claimcheck.yaml", "--format", "json",
+                        "--no-cache", cwd=repo)
+    assert len(json.loads(rules_changed.stdout)["findings"]) == 2
+
+
+def test_pre_commit_manifest_is_valid():
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    assert {h["id"]: h["pass_filenames"] for h in hooks} == {"claimcheck": True,
+                                                            "claimcheck-all": False}
+    for hook in hooks:   # each entry is a real command line of this claimcheck
+        from claimcheck.cli import build_parser
+        args = hook["entry"].split()[1:] + (["corpus/a.txt"] if hook["pass_filenames"] else [])
+        assert build_parser().parse_args(args).command == "check"
