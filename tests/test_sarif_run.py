@@ -111,3 +111,19 @@ def test_help_uri_is_a_github_page_in_actions(tmp_path):
     template = rule_links("https://example.org/rules/{id}.html", ["a-check"], env)
     assert template == {"a-check": "https://example.org/rules/a-check.html",
                         "index": "https://example.org/rules/index.html"}
+
+
+def test_committed_rule_pages_are_current(tmp_path):
+    """docs/rules/ is what `claimcheck rules docs` writes from the shipped pack: regenerate it
+    with that command after changing a check."""
+    from claimcheck.rules import load_pack
+    from claimcheck.rules.docs import pages
+    import os
+    here = os.getcwd()
+    os.chdir(ROOT)   # pages name rule files as given: rules/checks/…
+    try:
+        expected = pages(load_pack(["rules"]), "markdown")
+    finally:
+        os.chdir(here)
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "rules").glob("*.md")}
+    assert committed == expected, "regenerate with: claimcheck rules docs"

@@ -39,7 +39,7 @@ class ClaimcheckWarning(UserWarning):
 def load_rules(rules: RulesArg = None) -> RulePack:
     """A rule pack from files or folders. Without any: the `rules` of the project configuration
     (claimcheck.yaml or pyproject.toml, found from the working directory), else `./rules`, else
-    the pack shipped beside claimcheck's source. Load once and pass the pack to `check` and
+    the pack installed with claimcheck (`claimcheck/default_rules`, the repository's `rules/`). Load once and pass the pack to `check` and
     `extract` to spare re-reading it on every call."""
     if isinstance(rules, RulePack):
         return rules
@@ -54,7 +54,7 @@ def _default_rules() -> list[str]:
     configured = discover().rules
     if configured:
         return list(configured)
-    for candidate in (Path("rules"), Path(__file__).resolve().parents[2] / "rules"):
+    for candidate in (Path("rules"), Path(__file__).resolve().parent.parent / "default_rules"):
         if candidate.is_dir():
             return [str(candidate)]
     raise UsageError("no rule pack found: pass rules= (a folder of rule files), or run from a "
