@@ -138,7 +138,8 @@ def cmd_check(args) -> int:
     color = use_color() and args.format == "text" and not args.output
     code = _exit(outcome, fail_on, args)
     data = outcome.as_dict(fail_on, pack, full=full)
-    data["run"] = _details(args, config, pack, outcome, code, started)
+    if args.format == "sarif":   # the run itself (times, command line): SARIF's invocations
+        data["run"] = _details(args, config, pack, outcome, code, started)
     text = REPORTERS[args.format](data, color)
     if args.output:
         write_atomic(args.output, text)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from claimcheck.baseline import split_by_baseline
 from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.ignore import FileFilter, Note
+from claimcheck.corpus.stdin import STDIN
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
@@ -88,7 +89,8 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     content it has not seen are extracted. `skip`: files not to read (--exclude, .gitignore)."""
     warnings: list[CorpusError] = []
     files = discover(paths, warnings, skip)
-    stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
+    stamps = {path: cache.stamp(path, article_id) if path != STDIN else None   # never stamped
+              for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}

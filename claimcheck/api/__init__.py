@@ -97,7 +97,8 @@ def _extract(pack: RulePack, articles, problems: list[CorpusError], jobs: int):
     from claimcheck.parallel import extract_all
 
     extracted = extract_all(Extractor(pack.vocabulary), articles, max(1, jobs))
-    problems = problems + [extracted.problems[i] for i in sorted(extracted.problems)]
+    failed = getattr(extracted, "problems", {})   # articles that failed or ran out of budget
+    problems = problems + [failed[i] for i in sorted(failed)]
     return ClaimList([c for claims in extracted for c in claims],
                      {a.id: a for a in articles}), problems
 

@@ -8,7 +8,7 @@ import math
 from datetime import date
 from typing import Any
 
-from claimcheck.model import Article, Claim, Finding
+from claimcheck.model import Article, Claim, Finding, QuantityValue, Value
 
 CLAIM_COLUMNS = (
     "article", "file", "title", "source", "published", "story", "type", "kind", "text",
@@ -29,27 +29,27 @@ def claim_rows(claims: list[Claim], articles: dict[str, Article],
     rows = []
     for c in claims:
         a = articles.get(c.span.article)
-        v = c.value
-        quantity = v.kind == "quantity"
         rows.append({
             "article": c.span.article, "file": _file(c.span.file),
             "title": a.title if a else None, "source": a.source if a else None,
             "published": c.published, "story": stories.get(c.span.article),
-            "type": c.claim_type, "kind": c.kind, "text": c.span.text,
-            "low": v.low if quantity else None, "high": v.high if quantity else None,
-            "unit": v.unit if quantity else None,
-            "base_low": v.base_low if quantity else None,
-            "base_high": v.base_high if quantity else None,
-            "base_unit": v.base_unit if quantity else None,
-            "dimension": v.dimension if quantity else None,
-            "date_start": None if quantity else v.start, "date_end": None if quantity else v.end,
-            "granularity": None if quantity else v.granularity,
+            "type": c.claim_type, "kind": c.kind, "text": c.span.text, **_value(c.value),
             "span_start": c.span.start, "span_end": c.span.end, "line": c.span.line,
             "column": c.span.column, "key": c.key, "entities": list(c.entities),
             "tense": c.tense, "hedges": list(c.hedges), "attribution": c.attribution,
             "ordinal": c.ordinal, "event": c.event, "participants": list(c.participants),
             "place": c.place, "measure": c.measure, "sentence": c.sentence})
     return rows
+
+
+def _value(v: Value) -> dict[str, Any]:
+    if isinstance(v, QuantityValue):
+        return {"low": v.low, "high": v.high, "unit": v.unit, "base_low": v.base_low,
+                "base_high": v.base_high, "base_unit": v.base_unit, "dimension": v.dimension,
+                "date_start": None, "date_end": None, "granularity": None}
+    return {"low": None, "high": None, "unit": None, "base_low": None, "base_high": None,
+            "base_unit": None, "dimension": None, "date_start": v.start, "date_end": v.end,
+            "granularity": v.granularity}
 
 
 def finding_rows(findings: list[Finding], articles: dict[str, Article]) -> list[dict[str, Any]]:

@@ -41,15 +41,12 @@ class FileFilter:
         self.exclude = pathspec.GitIgnoreSpec.from_lines(list(exclude))
         self.has_exclude = bool(self.exclude.patterns)
         self.gitignore = gitignore
-        self.excluded = 0
         _repository.cache_clear()   # ignore files read afresh each run (a notebook edits them)
         _specs.cache_clear()
 
     def excludes(self, path: str, is_dir: bool = False) -> bool:
         hit = self.has_exclude and self.exclude.match_file(_relative(path) + ("/" if is_dir else ""))
-        hit = hit or (self.gitignore and git_ignored(path, is_dir))
-        self.excluded += bool(hit) and not is_dir
-        return bool(hit)
+        return bool(hit or (self.gitignore and git_ignored(path, is_dir)))
 
 
 def _relative(path: str) -> str:

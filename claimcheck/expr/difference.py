@@ -36,8 +36,9 @@ def differs(x, y, tolerance: float, relative: bool) -> bool:
     if ends is None:
         return False
     low, high = ends
-    if isinstance(low, date):
+    if isinstance(low, date) and isinstance(high, date):
         return (high - low).days * SECONDS_PER_DAY > tolerance   # a duration, in seconds
+    assert isinstance(low, (int, float)) and isinstance(high, (int, float))
     distance = high - low
     if not relative:
         return distance > tolerance

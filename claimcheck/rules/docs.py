@@ -63,11 +63,11 @@ def index(pack: RulePack, fmt: str) -> str:
         return "\n".join(["# claimcheck checks", "", "| check | severity | scope | finds |",
                           "|---|---|---|---|", *rows]) + "\n"
     e = html.escape
-    rows = "".join(f"<tr><td><a href=\"{e(c.id)}{suffix}\">{e(c.id)}</a></td><td>{c.severity}"
+    cells = "".join(f"<tr><td><a href=\"{e(c.id)}{suffix}\">{e(c.id)}</a></td><td>{c.severity}"
                    f"</td><td>{c.scope}</td><td>{e(c.short)}</td></tr>" for c in pack.checks)
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>claimcheck "
             "checks</title></head><body><h1>claimcheck checks</h1><table><tr><th>check</th>"
-            f"<th>severity</th><th>scope</th><th>finds</th></tr>{rows}</table></body></html>\n")
+            f"<th>severity</th><th>scope</th><th>finds</th></tr>{cells}</table></body></html>\n")
 
 
 def pages(pack: RulePack, fmt: str) -> dict[str, str]:
