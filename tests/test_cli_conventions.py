@@ -167,3 +167,13 @@ def test_pre_commit_manifest_is_valid():
         from claimcheck.cli import build_parser
         args = hook["entry"].split()[1:] + (["corpus/a.txt"] if hook["pass_filenames"] else [])
         assert build_parser().parse_args(args).command == "check"
+
+
+def test_exclude_applies_to_named_files_gitignore_does_not(repo):
+    named = ["corpus/wednesday.txt", "corpus/thursday.tmp.txt"]   # the second is git-ignored
+    proc = run("extract", *named, "--rules", RULES, "--format", "jsonl", "--no-cache", cwd=repo)
+    assert {json.loads(line)["article"] for line in proc.stdout.splitlines()} == {
+        "wednesday.txt", "thursday.tmp.txt"}
+    proc = run("extract", *named, "--exclude", "corpus/*.tmp.txt", "--rules", RULES, "--format",
+               "jsonl", "--no-cache", cwd=repo)
+    assert {json.loads(line)["article"] for line in proc.stdout.splitlines()} == {"wednesday.txt"}

@@ -44,9 +44,11 @@ class FileFilter:
         _repository.cache_clear()   # ignore files read afresh each run (a notebook edits them)
         _specs.cache_clear()
 
-    def excludes(self, path: str, is_dir: bool = False) -> bool:
+    def excludes(self, path: str, is_dir: bool = False, found: bool = True) -> bool:
+        """`found`: met while walking a folder, where .gitignore applies too; a file named on the
+        command line is read unless --exclude names it (git reads a file named to it, too)."""
         hit = self.has_exclude and self.exclude.match_file(_relative(path) + ("/" if is_dir else ""))
-        return bool(hit or (self.gitignore and git_ignored(path, is_dir)))
+        return bool(hit or (found and self.gitignore and git_ignored(path, is_dir)))
 
 
 def _relative(path: str) -> str:

@@ -65,7 +65,7 @@ def discover(paths: list[str], problems: list[CorpusError] | None = None,
         if not os.path.isdir(root):
             if project_file(root):
                 problems.append(Note("not an article (a project file); skipped", root, 1, 1))
-            elif not files.has_exclude or not files.exclude.match_file(root):
+            elif not files.excludes(root, found=False):
                 found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
             continue
         before, problems_before = len(found), len(problems)
