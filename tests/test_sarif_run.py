@@ -127,3 +127,17 @@ def test_committed_rule_pages_are_current(tmp_path):
         os.chdir(here)
     committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "rules").glob("*.md")}
     assert committed == expected, "regenerate with: claimcheck rules docs"
+
+
+def test_rule_docs_setting(tmp_path):
+    from claimcheck.config import load_config
+    from claimcheck.errors import ClaimcheckError
+    (tmp_path / "published.yaml").write_text("rule_docs: https://example.org/rules/{id}.html\n")
+    assert load_config(str(tmp_path / "published.yaml")).rule_docs == \
+        "https://example.org/rules/{id}.html"
+    (tmp_path / "folder.yaml").write_text("rule_docs: pages/rules\n")
+    assert Path(load_config(str(tmp_path / "folder.yaml")).rule_docs).resolve() == \
+        (tmp_path / "pages" / "rules").resolve()    # relative to the configuration file
+    (tmp_path / "bad.yaml").write_text("rule_docs: [a, b]\n")
+    with pytest.raises(ClaimcheckError, match="'rule_docs' must be a folder or a URL"):
+        load_config(str(tmp_path / "bad.yaml"))
