@@ -141,3 +141,42 @@ def test_rule_docs_setting(tmp_path):
     (tmp_path / "bad.yaml").write_text("rule_docs: [a, b]\n")
     with pytest.raises(ClaimcheckError, match="'rule_docs' must be a folder or a URL"):
         load_config(str(tmp_path / "bad.yaml"))
+
+
+def test_html_rule_pages(default_pack):
+    """HTML pages: one per check and an index linking them, text escaped."""
+    from html.parser import HTMLParser
+
+    from claimcheck.rules.docs import pages
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.h1, self.links, self.stack, self.depth_errors = [], [], [], 0
+            self._in_h1 = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br"):
+                self.stack.append(tag)
+            self._in_h1 = tag == "h1"
+            self.links += [v for k, v in attrs if k == "href"]
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack.pop() != tag:
+                self.depth_errors += 1
+            self._in_h1 = False
+
+        def handle_data(self, data):
+            if self._in_h1:
+                self.h1.append(data)
+
+    written = pages(default_pack, "html")
+    assert len(written) == len(default_pack.checks) + 1
+    for check in default_pack.checks:
+        reader = Reader()
+        reader.feed(written[f"{check.id}.html"])
+        assert reader.h1 == [check.id] and reader.depth_errors == 0 and not reader.stack
+    index = Reader()
+    index.feed(written["index.html"])
+    assert index.links == [f"{c.id}.html" for c in default_pack.checks]
+    assert "&quot;on Wednesday&quot;" in written["meeting-date-conflict.html"]
