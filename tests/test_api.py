@@ -152,3 +152,26 @@ def test_warnings_do_not_stop_the_run(tmp_path, pack):
         result = claimcheck.extract(str(tmp_path), rules=pack)
     assert [a.id for a in result.articles] == ["good.txt"]
     assert any("bad.json:1:2: warning: invalid JSON" in str(w.message) for w in caught)
+
+
+def test_the_readme_example_shows_what_it_gives(tmp_path):
+    """The README's notebook example runs, and its `# …` comments are what it gives."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## In Python.*?```python\n(.*?)```", readme, re.S).group(1)
+    shown = dict(re.findall(r"^(result(?:\.findings\[0\]\.message)?)\s+# (.+)$", block, re.M))
+    table = "\n".join(line[2:] for line in block.splitlines() if line.startswith("# "))
+    script = block + textwrap.dedent("""
+        import pandas as pd
+        pd.set_option("display.width", 200)
+        pd.set_option("display.max_columns", 20)
+        print(repr(result))
+        print(repr(result.findings[0].message))
+        print(claims[["article", "type", "text", "date_start", "key", "tense"]])
+        """)
+    run = subprocess.run([sys.executable, "-I", "-c", script], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == shown["result"] and lines[1] == shown["result.findings[0].message"]
+    assert "\n".join(lines[2:]) == table
