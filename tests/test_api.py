@@ -65,6 +65,8 @@ def test_mappings_keep_title_source_and_id(pack):
     assert by_article["wed"]["title"] == "Video call" and by_article["wed"]["source"] == "Wire"
     assert by_article["wed"]["published"] == date(2021, 12, 14)
     assert by_article["wed"]["date_start"] == date(2021, 12, 15)
+    extracted = claimcheck.extract(articles, rules=pack).claims.to_records()
+    assert {r["story"] for r in extracted} == {"article-2"}   # one story, named by its first id
 
 
 def test_dataframe_in_dataframe_out(pack):

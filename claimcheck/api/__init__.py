@@ -65,9 +65,12 @@ def extract(articles: Any, rules: RulesArg = None, *, published: date | str | No
             jobs: int = 1) -> ExtractResult:
     """The claims of `articles` (paths, strings, mappings or a DataFrame). `published` dates the
     strings and records that carry no date; `jobs` > 1 extracts in that many processes."""
+    from claimcheck.stories import of_articles
+
     pack = load_rules(rules)
     loaded, problems = read_articles(articles, published)
     claims, problems = _extract(pack, loaded, problems, jobs)
+    claims.stories = dict(of_articles(loaded, pack.vocabulary).of)   # as `extract --format jsonl`
     return ExtractResult(loaded, claims, _raise_warnings(problems), pack)
 
 
