@@ -13,6 +13,8 @@ import os
 import sys
 
 from claimcheck import __version__
+from claimcheck.conventions import (add_changed_flag, add_config_flag, add_input_flags,
+                                    add_selection_flags)
 from claimcheck.errors import ClaimcheckError
 from claimcheck.printable import printable
 from claimcheck.model import SEVERITIES
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the report to FILE (atomically) instead of standard output")
     check.add_argument("--write-baseline", metavar="FILE",
                        help="record today's findings as accepted, then exit 0")
+    add_changed_flag(check)
 
     report = sub.add_parser("report", help="write an HTML report, findings.json and findings.sarif")
     _corpus_flags(report)
@@ -50,28 +53,44 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write (default: reports/, or output_dir in the config)")
 
     extract = sub.add_parser("extract", help="print the claims extracted from articles")
-    extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument("paths", nargs="*", metavar="PATH",
+                         help="article files or directories; '-' reads one from standard input")
     _rules_flag(extract)
     _speed_flags(extract)
-    extract.add_argument("--format", choices=("jsonl", "table"), default="table")
+    add_input_flags(extract)
+    extract.add_argument("--format", choices=("jsonl", "table", "csv", "parquet"), default="table",
+                         help="csv and parquet: one row per claim (parquet needs "
+                              "claimcheck[parquet])")
+    extract.add_argument("-o", "--output", metavar="FILE",
+                         help="write to FILE (atomically) instead of standard output")
 
     rules = sub.add_parser("rules", help="validate, test, list a rule pack, or print its schema")
-    rules.add_argument("action", choices=("validate", "test", "list", "schema"),
+    rules.add_argument("action", choices=("validate", "test", "list", "schema", "docs"),
                        help="validate: load and type-check; test: run every check's examples; "
-                            "list: the checks; schema: print the JSON Schema of rule files")
+                            "list: the checks; schema: print the JSON Schema of rule files; "
+                            "docs: write a page per check (what SARIF's helpUri links to)")
     rules.add_argument("dir", nargs="*", metavar="DIR", help="rule files or directories")
+    rules.add_argument("-o", "--output-dir", metavar="DIR",
+                       help="docs: where to write (default: rule_docs in the config, or docs/rules)")
+    rules.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                       help="docs: Markdown (read on GitHub) or HTML pages")
+    add_config_flag(rules)
 
     explain = sub.add_parser("explain", help="describe one check: what it finds, examples, severity")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _rules_flag(explain)
+    add_config_flag(explain)
     return parser
 
 
 def _corpus_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article files or directories (default: corpus in the config)")
+                        help="article files or directories (default: corpus in the config); "
+                             "'-' reads one article from standard input")
     _rules_flag(parser)
     _speed_flags(parser)
+    add_input_flags(parser)
+    add_selection_flags(parser)
     parser.add_argument("--fail-on", choices=SEVERITIES,
                         help="exit 1 when a finding is at or above this severity (default: error)")
     parser.add_argument("--baseline", metavar="FILE",
@@ -106,6 +125,7 @@ def _rules_flag(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)   # for reports that record the run
     # A run builds hundreds of thousands of small objects and almost no reference cycles: with
     # the default thresholds, the collector rescans them all again and again.
     gc.set_threshold(100_000, 50, 100)

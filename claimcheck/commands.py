@@ -10,18 +10,23 @@ from pathlib import Path
 from claimcheck.atomic import write_atomic
 from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
+from claimcheck.changed import corpus_for_changed, touching
 from claimcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color, warn, write
-from claimcheck.config import Config, discover
+from claimcheck.config import Config, discover as discover_config, load_config
+from claimcheck.conventions import file_filter, read_stdin_if_named
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
-from claimcheck.examples import run_examples
+from claimcheck.examples import explain_examples, run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
+from claimcheck.report.claims_export import write_claim_rows
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.run_details import now, run_details
+from claimcheck.selection import select_checks
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
 DEFAULT_RULES = "rules"
@@ -29,14 +34,21 @@ CACHE_FILE = ".claimcheck/cache.sqlite"
 DEFAULT_REPORTS = "reports"
 
 
+def discover(args=None) -> Config:
+    """The configuration --config names, or the one found from the working directory up."""
+    path = getattr(args, "config", None)
+    return load_config(path) if path else discover_config()
+
+
 def _pack(args, config: Config) -> RulePack:
     paths = getattr(args, "rules", None) or getattr(args, "dir", None) or list(config.rules) \
         or [DEFAULT_RULES]
     pack = load_pack(paths)
     try:
-        return pack.configured(config.disable, config.severity, config.min_confidence)
+        pack = pack.configured(config.disable, config.severity, config.min_confidence)
     except KeyError as exc:
         raise UsageError(f"{exc.args[0]} (in 'disable' or 'severity')", config.path, 1, 1) from None
+    return select_checks(pack, getattr(args, "select", None), getattr(args, "ignore", None))
 
 
 def _paths(args, config: Config) -> list[str]:
@@ -44,6 +56,7 @@ def _paths(args, config: Config) -> list[str]:
     if not paths:
         raise UsageError("no articles given: name files or directories, or set 'corpus' in "
                          "claimcheck.yaml")
+    read_stdin_if_named(args, paths)
     return paths
 
 
@@ -82,9 +95,15 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
         else:  # named in the configuration, not written yet: nothing is accepted so far
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
-    paths, jobs = _paths(args, config), args.jobs or default_jobs()
+    if getattr(args, "changed", False):
+        paths = corpus_for_changed(args.paths, list(config.corpus))
+    else:
+        paths = _paths(args, config)
+    jobs = args.jobs or default_jobs()
     outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
-                                                                 config.stories))
+                                                                 config.stories, file_filter(args)))
+    if getattr(args, "changed", False):
+        outcome.findings = touching(outcome.findings, args.paths, paths)
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
     for note in outcome.notes:
@@ -108,7 +127,8 @@ def _exit(outcome: Outcome, fail_on: str, args=None) -> int:
 
 
 def cmd_check(args) -> int:
-    config = discover()
+    started = now()
+    config = discover(args)
     full = args.format in ("html", "junit")  # they show every article, not only those with findings
     pack, outcome, fail_on = _run(args, config, full)
     if args.write_baseline:
@@ -116,43 +136,60 @@ def cmd_check(args) -> int:
         warn(f"claimcheck: wrote {len(outcome.findings)} findings to the baseline {args.write_baseline}")
         return EXIT_OK
     color = use_color() and args.format == "text" and not args.output
-    text = REPORTERS[args.format](outcome.as_dict(fail_on, pack, full=full), color)
+    code = _exit(outcome, fail_on, args)
+    data = outcome.as_dict(fail_on, pack, full=full)
+    if args.format == "sarif":   # the run itself (times, command line): SARIF's invocations
+        data["run"] = _details(args, config, pack, outcome, code, started)
+    text = REPORTERS[args.format](data, color)
     if args.output:
         write_atomic(args.output, text)
     else:
         write(text)
-    return _exit(outcome, fail_on, args)
+    return code
+
+
+def _details(args, config: Config, pack: RulePack, outcome: Outcome, code: int, started: str):
+    paths = list(config.corpus) if getattr(args, "changed", False) else \
+        args.paths or list(config.corpus)
+    return run_details(args, paths, outcome.warnings, code, started,
+                       [c.id for c in pack.checks], config.rule_docs)
 
 
 def cmd_report(args) -> int:
-    config = discover()
+    started = now()
+    config = discover(args)
     pack, outcome, fail_on = _run(args, config, full=True)
     out = Path(args.output_dir or config.output_dir or DEFAULT_REPORTS)
+    code = _exit(outcome, fail_on, args)
     full = outcome.as_dict(fail_on, pack, full=True)
+    full["run"] = _details(args, config, pack, outcome, code, started)
     files = {"report.html": REPORTERS["html"](full), "findings.sarif": REPORTERS["sarif"](full),
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
     write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
-    return _exit(outcome, fail_on, args)
+    return code
 
 
 def cmd_extract(args) -> int:
-    config = discover()
+    config = discover(args)
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
-        extraction = extract_corpus(paths, pack, jobs, cache)
-        return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
-    claims, warnings, stories = _with_cache(args, pack, extract)
+        extraction = extract_corpus(paths, pack, jobs, cache, file_filter(args))
+        return (extraction.claims.load(), extraction.warnings, extraction.stories(config.stories),
+                extraction.articles)
+    claims, warnings, stories, articles = _with_cache(args, pack, extract)
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
-    if args.format == "jsonl":
-        write("".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
-                                 ensure_ascii=False) + "\n" for c in claims))
+    if args.format in ("csv", "parquet"):
+        write_claim_rows(args.format, args.output, claims, articles, stories)
+    elif args.format == "jsonl":
+        _emit(args.output, "".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},
+                                              ensure_ascii=False) + "\n" for c in claims))
     else:
-        write(claims_table(claims))
+        _emit(args.output, claims_table(claims))
     strict = strict_failure(warnings) if args.strict else None
     if strict:
         warn(strict)
@@ -160,11 +197,27 @@ def cmd_extract(args) -> int:
     return EXIT_OK
 
 
+def _emit(output: str | None, text: str) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        write(text)
+
+
 def cmd_rules(args) -> int:
     if args.action == "schema":
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
-    pack = _pack(args, discover())
+    config = discover(args)
+    pack = _pack(args, config)
+    if args.action == "docs":
+        from claimcheck.report.rule_links import DEFAULT_FOLDER
+        from claimcheck.rules.docs import write_pages
+        folder = args.output_dir or (config.rule_docs if config.rule_docs and "{id}" not in
+                                     config.rule_docs else DEFAULT_FOLDER)
+        written = write_pages(pack, folder, args.format)
+        write(printable(f"wrote {len(written)} pages to {folder}") + "\n")
+        return EXIT_OK
     if args.action in ("validate", "test"):
         _warn_all(empty_pack_warnings(pack))
     if args.action == "validate":
@@ -191,7 +244,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    pack = _pack(args, discover())
+    pack = _pack(args, discover(args))
     check = pack.check(args.rule_id)
     if check is None:
         hint = suggestion(args.rule_id, [c.id for c in pack.checks])
@@ -209,10 +262,6 @@ def cmd_explain(args) -> int:
             else DEFAULT_MIN_CONFIDENCE
         out.append(f"lowered to info below confidence {threshold:g}")
     out.append("")
-    for expect in ("pass", "fail"):
-        for example in (check.examples or {}).get(expect) or []:
-            texts = example if isinstance(example, list) else [example]
-            out.append(f"must {expect}:")
-            out += [f"  - {t}" for t in texts]
+    out += explain_examples(check)
     write("\n".join(out).rstrip() + "\n")
     return EXIT_OK

@@ -10,6 +10,7 @@ walking up from the working directory. Flags on the command line override it.
     output_dir: reports           # where `claimcheck report` writes
     min_confidence: 0.5           # pair findings less sure than this are lowered to info
     stories: {window_days: 7, threshold: 0.1}   # how articles are grouped into stories
+    rule_docs: docs/rules         # the checks' pages (claimcheck rules docs), or a URL with {id}
 
 Relative paths are taken relative to the file that declares them.
 """
@@ -27,7 +28,7 @@ from claimcheck.stories import StorySettings
 
 CONFIG_NAMES = ("claimcheck.yaml", "claimcheck.yml")
 _KEYS = ("corpus", "rules", "fail_on", "disable", "severity", "baseline", "output_dir",
-         "min_confidence", "stories")
+         "min_confidence", "stories", "rule_docs")
 _STORY_KEYS = {"window_days": int, "threshold": float, "num_perm": int}
 
 
@@ -43,6 +44,7 @@ class Config:
     output_dir: str | None = None
     min_confidence: float | None = None
     stories: StorySettings = StorySettings()
+    rule_docs: str | None = None   # the checks' pages: a folder, or a URL with {id} (SARIF helpUri)
 
 
 def discover(start: Path | None = None) -> Config:
@@ -58,6 +60,20 @@ def discover(start: Path | None = None) -> Config:
             if config is not None:
                 return config
     return Config()
+
+
+def load_config(path: str) -> Config:
+    """The configuration in `path` (--config): a claimcheck.yaml, or a pyproject.toml with a
+    [tool.claimcheck] table."""
+    file = Path(path)
+    if not file.is_file():
+        raise ClaimcheckError("no such configuration file", path, 1, 1)
+    if file.suffix == ".toml":
+        config = _from_pyproject(file)
+        if config is None:
+            raise ClaimcheckError("no [tool.claimcheck] table in this file", path, 1, 1)
+        return config
+    return _from_yaml(file)
 
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -150,7 +166,18 @@ def _build(data, path: Path, where) -> Config:
     return Config(shown, paths("corpus"), paths("rules"), one_of("fail_on", SEVERITIES),
                   tuple(disable), dict(severity), one_path("baseline"), one_path("output_dir"),
                   float(min_confidence) if min_confidence is not None else None,
-                  _stories(data.get("stories"), shown, where))
+                  _stories(data.get("stories"), shown, where), _rule_docs(data, base, shown, where))
+
+
+def _rule_docs(data, base: Path, shown: str, where) -> str | None:
+    value = data.get("rule_docs")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        m = where("rule_docs")
+        raise ClaimcheckError("'rule_docs' must be a folder or a URL with {id}", shown, m.line,
+                              m.column)
+    return value if "{id}" in value else _relative(base, value)
 
 
 def _stories(value, shown: str, where) -> StorySettings:

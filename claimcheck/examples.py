@@ -68,3 +68,21 @@ def _run_one(pack, extractor, check: Check, expect: str, index: int, example) ->
         seen = ", ".join(f"{c.claim_type} {c.span.text!r} key={c.key}" for c in relevant) or "none"
         detail = f"expected a finding, got none (claims of its types: {seen})"
     return ExampleResult(check.id, expect, index, ok, detail, check.path, line)
+
+
+def explain_examples(check: Check) -> list[str]:
+    """The examples as `claimcheck explain` shows them: one article a line, and a corpus
+    check's articles as the pair (or group) they are, each marked a, b, c…"""
+    out = []
+    examples = check.examples if isinstance(check.examples, dict) else {}
+    for expect in ("pass", "fail"):
+        for index, example in enumerate(examples.get(expect) or [], start=1):
+            texts = [str(t) for t in example] if isinstance(example, list) else [str(example)]
+            if len(texts) == 1:
+                out += [f"must {expect} ({index}): {texts[0]}"]
+                continue
+            kind = "a pair of articles" if len(texts) == 2 else f"{len(texts)} articles"
+            out.append(f"must {expect} ({index}, {kind}):")
+            out += [f"  {chr(ord('a') + i) if i < 26 else i + 1}: {t}" for i, t in enumerate(texts)]
+            out.append("")
+    return out

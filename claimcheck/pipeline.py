@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
 from claimcheck.cache import ClaimCache, ClaimList, decode_signature
+from claimcheck.corpus.ignore import FileFilter, Note
+from claimcheck.corpus.stdin import STDIN
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
@@ -50,7 +52,8 @@ class Outcome:
         `full` adds every claim and article, for reports that show more than the findings."""
         out = {"findings": [f.as_dict() for f in self.findings], "summary": self.summary(fail_on)}
         if pack is not None:
-            out["rules"] = {c.id: {"description": c.description, "severity": c.severity,
+            out["rules"] = {c.id: {"description": c.description, "summary": c.short,
+                                   "severity": c.severity,
                                    "scope": c.scope, "claim_types": list(c.claim_types),
                                    "path": c.path, "line": c.line} for c in pack.checks}
         if full:
@@ -81,12 +84,13 @@ class Extraction:
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
-                   cache: ClaimCache | None = None) -> Extraction:
+                   cache: ClaimCache | None = None, skip: FileFilter | None = None) -> Extraction:
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
-    content it has not seen are extracted."""
+    content it has not seen are extracted. `skip`: files not to read (--exclude, .gitignore)."""
     warnings: list[CorpusError] = []
-    files = discover(paths, warnings)
-    stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
+    files = discover(paths, warnings, skip)
+    stamps = {path: cache.stamp(path, article_id) if path != STDIN else None   # never stamped
+              for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
@@ -142,18 +146,18 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)},
                         signatures)
     gc.freeze()
-    complete = cache is not None and len(warnings) == len(undated)
+    complete = cache is not None and sum(not isinstance(w, Note) for w in warnings) == len(undated)
     return Extraction(articles, ClaimList(per_article), warnings,
                       [stamps[p] for _, p in files] if complete else [], signatures)
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
                  cache: ClaimCache | None = None, full: bool = False,
-                 stories: StorySettings = StorySettings()) -> Outcome:
+                 stories: StorySettings = StorySettings(), skip: FileFilter | None = None) -> Outcome:
     """Extract and check. With a cache, the checks' result for a corpus in which nothing changed
     is taken from it; `full` decodes every claim here, for reports that show them, so that a
     damaged cache entry still surfaces where the run can be redone without the cache."""
-    extraction = extract_corpus(paths, pack, jobs, cache)
+    extraction = extract_corpus(paths, pack, jobs, cache, skip)
     articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
     key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
         if cache and extraction.stamps else None

@@ -96,7 +96,11 @@ def test_rules_commands():
     assert proc.returncode == 0 and proc.stdout.rstrip().endswith("0 failed")
     assert "troop-count-plausible" in run("rules", "list", RULES).stdout
     explained = run("explain", "meeting-date-conflict", "--rules", RULES)
-    assert explained.returncode == 0 and "must fail:" in explained.stdout
+    assert explained.returncode == 0
+    # a corpus check's example is shown as the pair of articles it is
+    assert "must fail (1, a pair of articles):\n  a: date 2021-12-14 Xi Jinping" in explained.stdout
+    assert "\n  b: date 2021-12-14 Xi Jinping and Vladimir Putin will hold talks on Thursday." \
+        in explained.stdout
 
 
 def test_stories_confidence_and_coverage_reach_the_json_and_jsonl(corpus):

@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime
 
 from claimcheck import safe_yaml
+from claimcheck.corpus.ignore import Note
 from claimcheck.errors import CorpusError
 from claimcheck.guard import lost
 from claimcheck.model import Article
@@ -24,7 +25,7 @@ def parse_article(text: str, article_id: str, path: str,
     of a JSON Lines file is a warning in `problems`, and the file's other records are kept."""
     suffix = article_id.rsplit(".", 1)[-1].lower() if "." in article_id else ""
     if suffix == "json":
-        return [_parse_json_record(text, 0, article_id, path)]
+        return [_parse_json_record(text, 0, article_id, path, whole_file=True)]
     if suffix == "jsonl":
         return _parse_json_lines(text, article_id, path, [] if problems is None else problems)
     if suffix in ("md", "markdown") and text.startswith("---"):
@@ -93,7 +94,9 @@ def _parse_json_lines(text: str, article_id: str, path: str,
 
 
 def _parse_json_record(raw: str, first_line: int, article_id: str, path: str,
-                       line_offset: int = 0) -> Article:
+                       line_offset: int = 0, whole_file: bool = False) -> Article:
+    """`whole_file`: a .json file, which without a 'text' field is metadata beside the articles
+    (a note, not a warning); a JSON Lines record without one is a bad record."""
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -108,6 +111,9 @@ def _parse_json_record(raw: str, first_line: int, article_id: str, path: str,
         raise CorpusError("a JSON article must be an object with 'date' and 'text' fields",
                           path, first_line + 1, 1)
     body = record.get("text")
+    if whole_file and "text" not in record:
+        raise Note("not an article (a JSON object without a 'text' field); skipped", path,
+                   first_line + 1, 1)
     if not isinstance(body, str):
         raise CorpusError("a JSON article needs a string field 'text'", path, first_line + 1, 1)
     published = None

@@ -6,7 +6,9 @@ import os
 import stat
 from dataclasses import dataclass, field
 
+from claimcheck.corpus import stdin
 from claimcheck.corpus.formats import ARTICLE_SUFFIXES, parse_article
+from claimcheck.corpus.ignore import FileFilter, Note, project_file
 from claimcheck.errors import CorpusError, UsageError
 from claimcheck.guard import failure, lost
 from claimcheck.model import Article
@@ -40,30 +42,45 @@ def load_corpus(paths: list[str]) -> LoadResult:
     return result
 
 
-def discover(paths: list[str], problems: list[CorpusError] | None = None) -> list[tuple[str, str]]:
+def discover(paths: list[str], problems: list[CorpusError] | None = None,
+             files: FileFilter | None = None) -> list[tuple[str, str]]:
     """(article id, path) of every article file under `paths`. An id is the path relative to the
     directory given, with "/" separators; with several paths, relative to the folder they share,
     so "a.txt" in two folders gets two ids. Directory links are not followed, so a link loop
     cannot trap the walk. A folder that cannot be listed, and a folder given that holds no
-    article file, go into `problems` as warnings: input is never lost silently."""
+    article file, go into `problems` as warnings: input is never lost silently. `-` is standard
+    input. `files` leaves out what --exclude and .gitignore name (corpus/ignore.py); project
+    files (README, LICENSE) are left out with a note."""
     problems = [] if problems is None else problems
+    files = files or FileFilter(gitignore=False)
+    found: dict[str, str] = {}   # path → id; a file named twice is loaded once
+    if stdin.STDIN in paths:
+        found[stdin.STDIN] = stdin.NAME
+        paths = [p for p in paths if p != stdin.STDIN]
     for root in paths:
         if not os.path.exists(root):
             raise UsageError(f"no such file or directory: {root}", root, 1, 1)
-    found: dict[str, str] = {}   # path → id; a file named twice is loaded once
-    base = _common_base(paths)
+    base = _common_base(paths) if paths else None
     for root in paths:
         if not os.path.isdir(root):
-            found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
+            if project_file(root):
+                problems.append(Note("not an article (a project file); skipped", root, 1, 1))
+            elif not files.excludes(root, found=False):
+                found.setdefault(root, _relative(root, base) if base else os.path.basename(root))
             continue
         before, problems_before = len(found), len(problems)
         for dirpath, dirnames, filenames in os.walk(root, onerror=_unlisted(problems)):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")
+                           and not files.excludes(os.path.join(dirpath, d), is_dir=True)]
             folder = _relative(dirpath, base or root)   # once per folder: relpath is slow
             prefix = "" if folder == "." else folder + "/"
             for name in filenames:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                    found.setdefault(os.path.join(dirpath, name), prefix + name)
+                    path = os.path.join(dirpath, name)
+                    if project_file(name):
+                        problems.append(Note("not an article (a project file); skipped", path, 1, 1))
+                    elif not files.excludes(path):
+                        found.setdefault(path, prefix + name)
         if len(found) == before and len(problems) == problems_before:
             problems.append(lost(CorpusError(
                 f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", root, 1, 1)))
@@ -99,7 +116,12 @@ def load_file(path: str, article_id: str) -> list[Article]:
     (marked as lost input); a bad record of a JSON Lines file skips that record only."""
     problems: list[CorpusError] = []
     try:
-        loaded = Loaded(parse_article(read_text(path), article_id, path, problems))
+        if path == stdin.STDIN:
+            loaded = Loaded(stdin.load())
+        else:
+            loaded = Loaded(parse_article(read_text(path), article_id, path, problems))
+    except Note:
+        raise
     except CorpusError as exc:
         raise lost(exc) from None
     except (KeyboardInterrupt, SystemExit):

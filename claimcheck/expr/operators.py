@@ -1,5 +1,6 @@
 """Type rules and closures for the operators of the expression language: boolean logic,
-arithmetic, comparisons, `between`, interval relations, tolerance (`~ … within`) and `in`.
+arithmetic, comparisons, `between`, interval relations, tolerance (`~ … within`), difference
+(`differs from … by more than …`) and `in`.
 
 A mixin of the compiler: each method checks its operands' types, then returns a Node.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import operator
 
 from claimcheck.expr import runtime, types as T
+from claimcheck.expr.difference import differs
 from claimcheck.expr.faults import ExprFault
 from claimcheck.expr.nodes import Node, offset_of
 
@@ -101,10 +103,26 @@ class OperatorRules:
                      const=a.const and b.const)
 
     def _approx(self, tree, left, right, tolerance):
+        a, b, t, relative = self._tolerance_operands(left, right, tolerance, "'~'")
+        return Node(T.BOOL, lambda env: runtime.approx(a.fn(env), b.fn(env), t.fn(env), relative),
+                     const=a.const and b.const and t.const)
+
+    def _differs_more(self, tree, left, right, tolerance):
+        a, b, t, relative = self._tolerance_operands(left, right, tolerance, "'differs from'")
+        return Node(T.BOOL, lambda env: differs(a.fn(env), b.fn(env), t.fn(env), relative),
+                     const=a.const and b.const and t.const)
+
+    def _differs_at_most(self, tree, left, right, tolerance):
+        node = self._differs_more(tree, left, right, tolerance)
+        return Node(T.BOOL, lambda env: not node.fn(env), const=node.const)
+
+    def _tolerance_operands(self, left, right, tolerance, op: str):
+        """Two quantities (or dates) of one kind and a tolerance: a percentage, or a quantity of
+        their dimension (a duration for dates). Returns the nodes and whether it is relative."""
         a, b, t = self.compile(left), self.compile(right), self.compile(tolerance)
         if not T.same_scalar(a.type, b.type) or T.scalar_of(a.type).kind not in ("quantity", "date"):
-            raise ExprFault(f"'~' compares quantities or dates of one kind, found {a.type} and {b.type}",
-                            offset_of(right))
+            raise ExprFault(f"{op} compares quantities or dates of one kind, found {a.type} and "
+                            f"{b.type}", offset_of(right))
         scalar = T.scalar_of(a.type)
         allowed = T.DURATION if scalar.kind == "date" else scalar
         if t.type != T.PERCENT and t.type != allowed:
@@ -114,8 +132,7 @@ class OperatorRules:
         if relative and scalar.kind == "date":
             raise ExprFault("a date tolerance must be a duration such as 3 days, not a percentage",
                             offset_of(tolerance))
-        return Node(T.BOOL, lambda env: runtime.approx(a.fn(env), b.fn(env), t.fn(env), relative),
-                     const=a.const and b.const and t.const)
+        return a, b, t, relative
 
     def _member(self, tree, item, container):
         a, b = self.compile(item), self.compile(container)

@@ -17,6 +17,8 @@ _FRIENDLY = {
     "RELATION": "'overlaps', 'contains', 'before' or 'after'", "WITHIN": "'within'",
     "AND": "'and'", "OR": "'or'", "$END": "the end of the expression", "LSQB": "'['",
     "MINUS": "'-'", "TILDE": "'~'", "IN": "'in'", "BETWEEN": "'between'", "NOT": "'not'",
+    "DIFFERS": "'differs'", "FROM": "'from'", "BY": "'by'", "MORE": "'more'", "THAN": "'than'",
+    "AT": "'at'", "MOST": "'most'",
 }
 
 

@@ -12,6 +12,8 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from claimcheck import __version__
+from claimcheck.report.sarif_run import invocation
+from claimcheck.rules.pack import short_description
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -20,48 +22,59 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def render(result: dict, color: bool = False) -> str:
-    rules = _rules(result)
+    details = result.get("run") or {}
+    links = details.get("rule_docs") or {}
+    rules = _rules(result, links)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     driver = {"name": "claimcheck", "version": __version__, "semanticVersion": __version__,
               "rules": rules}
-    homepage = _homepage()
+    homepage = _homepage() or links.get("index")
     if homepage:
         driver["informationUri"] = homepage
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
            "results": [_result(f, index) for f in result["findings"]]}
+    if details:
+        run["automationDetails"] = {"id": f"{details['category']}/{details['started']}",
+                                    "description": {"text": "claimcheck over "
+                                                    + details["category"].split("/", 1)[1]}}
+        run["invocations"] = [invocation(details)]
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rules(result: dict) -> list[dict]:
+def _rules(result: dict, links: dict[str, str]) -> list[dict]:
     """Every check that ran (from `rules`), then any rule a finding names that `rules` lacks."""
     described = dict(result.get("rules") or {})
     for f in result["findings"]:
         described.setdefault(f["rule"], {"severity": f["severity"], "scope": f["scope"]})
-    return [_rule(rule_id, info) for rule_id, info in described.items()]
+    return [_rule(rule_id, info, links.get(rule_id)) for rule_id, info in described.items()]
 
 
-def _rule(rule_id: str, info: dict) -> dict:
+def _rule(rule_id: str, info: dict, help_uri: str | None = None) -> dict:
     description = (info.get("description") or rule_id).strip()
-    short = description.split(". ")[0].rstrip(".") + "." if description != rule_id else rule_id
+    short = info.get("summary") or (short_description(description)
+                                    if description != rule_id else rule_id)
     facts = [("scope", info.get("scope")), ("claim types", ", ".join(info.get("claim_types") or [])),
              ("defined in", f"{info['path']}:{info['line']}" if info.get("path") else None)]
     facts = [(name, value) for name, value in facts if value]
     text = "\n".join([description, "", *(f"{name}: {value}" for name, value in facts)]).strip()
     markdown = "\n".join([description, "", *(f"- **{name}**: `{value}`" for name, value in facts)])
-    return {"id": rule_id, "name": _pascal(rule_id),
-            "shortDescription": {"text": short}, "fullDescription": {"text": description},
-            "help": {"text": text, "markdown": markdown.strip()},
-            "defaultConfiguration": {"level": LEVELS.get(info.get("severity"), "warning")},
-            "properties": {"tags": ["claimcheck", *(t for t in [info.get("scope")] if t),
-                                    *(info.get("claim_types") or [])]}}
+    out = {"id": rule_id, "name": _pascal(rule_id),
+           "shortDescription": {"text": short}, "fullDescription": {"text": description},
+           "help": {"text": text, "markdown": markdown.strip()},
+           "defaultConfiguration": {"level": LEVELS.get(info.get("severity"), "warning")},
+           "properties": {"tags": ["claimcheck", *(t for t in [info.get("scope")] if t),
+                                   *(info.get("claim_types") or [])]}}
+    if help_uri:
+        out["helpUri"] = help_uri
+    return out
 
 
 def _result(finding: dict, index: dict[str, int]) -> dict:
     locations = finding.get("locations") or []
     out = {"ruleId": finding["rule"], "ruleIndex": index[finding["rule"]],
            "level": LEVELS.get(finding["severity"], "warning"),
-           "message": {"text": finding["message"]},
+           "message": {"text": _message(finding["message"], locations[1:])},
            "partialFingerprints": {FINGERPRINT: finding["fingerprint"]},
            "properties": {"scope": finding["scope"]}}
     if finding.get("confidence") is not None:
@@ -78,6 +91,22 @@ def _result(finding: dict, index: dict[str, int]) -> dict:
              "message": {"text": f"{loc['text']} ({loc['article']}:{loc['line']}:{loc['column']})"}}
             for i, loc in enumerate(locations[1:], start=1)]
     return out
+
+
+def _message(text: str, related: list[dict]) -> str:
+    """The finding's message and, for a conflict, a link to each other claim: `[text](id)`
+    points at the related location of that id (SARIF 3.11.6); brackets of the message itself
+    are escaped so that they are not read as links."""
+    escaped = re.sub(r"([\\\[\]])", r"\\\1", text)
+    if not related:
+        return escaped
+    links = ", ".join(f"[{_link_text(loc)}]({i})" for i, loc in enumerate(related, start=1))
+    return f"{escaped.rstrip('.')}. Compared with {links}."
+
+
+def _link_text(loc: dict) -> str:
+    text = re.sub(r"\s+", " ", loc.get("text") or "")
+    return re.sub(r"([\\\[\]])", r"\\\1", f"{text} in {loc['article']}:{loc['line']}")
 
 
 def _location(loc: dict) -> dict:

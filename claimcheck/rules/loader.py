@@ -268,7 +268,8 @@ class _Builder:
                      str(item["scope"]), tuple(names), where, assertion, message,
                      str(item["message"]), item.get("examples"), path, mark_of(item).line,
                      str(item.get("within", "story")),
-                     float(min_confidence) if min_confidence is not None else None)
+                     float(min_confidence) if min_confidence is not None else None,
+                     " ".join(str(item.get("summary", "")).split()))
 
     def _known_type(self, name, types, path) -> ClaimType:
         if name not in types:

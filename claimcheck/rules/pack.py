@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -39,10 +40,24 @@ class Check:
     line: int
     within: str = "story"            # corpus scope: compare claims of one story, or of the corpus
     min_confidence: float | None = None   # pair findings less sure than this are lowered to info
+    summary: str = ""                     # one sentence; see `short`
+
+    @property
+    def short(self) -> str:
+        """One sentence: the summary, else the description's first clause."""
+        return self.summary or short_description(self.description)
 
     @property
     def uses_fact(self) -> bool:
         return self.assertion.uses_fact or bool(self.where and self.where.uses_fact)
+
+
+def short_description(description: str) -> str:
+    """The first clause of a description's first sentence, as a sentence ("A border length far
+    from the reference fact for that border: each widened…" → "A border length far from the
+    reference fact for that border.")."""
+    first = re.split(r"(?<=[.!?])\s+|:\s|;\s", description.strip(), maxsplit=1)[0]
+    return first.rstrip(".!?") + "." if first else ""
 
 
 @dataclass(frozen=True)

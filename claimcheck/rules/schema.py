@@ -89,6 +89,9 @@ FIELDS = {
     },
     "checks": {
         "id": Field(STR, True, "a stable id, kebab-case"),
+        "summary": Field(STR, doc="one sentence saying what the check finds (SARIF's short "
+                         "description, the rule docs' lead); default: the description's first "
+                         "clause"),
         "description": Field(STR, True, "what the check finds and why; shown by `claimcheck explain`"),
         "severity": Field(STR, True, choices=("error", "warning", "info")),
         "scope": Field(STR, True, "claim: one claim; article: pairs within an article; "
