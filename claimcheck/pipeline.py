@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from claimcheck.baseline import split_by_baseline
 from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
-from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
-from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
@@ -91,7 +89,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     signatures: dict[str, tuple[str, ...] | str] = {}
-    sign = signer(pack.vocabulary)
+    sign = None   # the pack's vocabulary is only needed once a file is read
     for article_id, path in files:
         if path in restored:
             for article, claims, signature in restored[path]:
@@ -106,6 +104,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
             warnings.append(exc)
             continue
         items.extend((a, None) for a in loaded)
+        sign = sign or signer(pack.vocabulary)
         signatures.update((a.id, sign(a)) for a in loaded)
         skipped = getattr(loaded, "warnings", ())   # bad records of a JSON Lines file
         warnings.extend(skipped)
@@ -123,6 +122,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
+        from claimcheck.extract import Extractor   # late: a warm run needs neither
         extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
         fresh = dict(zip(todo, extracted))
         # articles that failed or ran out of budget: warned about, never cached
@@ -159,7 +159,7 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
         if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
-        result = run_checks(pack, articles, claims, stories=extraction.stories(stories))
+        result = run_checks(pack.loaded(), articles, claims, stories=extraction.stories(stories))
         if key:
             cache.put_result(key, result)
     if full:
@@ -173,6 +173,13 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
         findings, baselined = split_by_baseline(findings, baseline)
     return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined,
                    result.coverage, result.stories)
+
+
+def run_checks(*args, **kwargs):
+    """The engine's run_checks, imported on first call: a result the cache holds needs no
+    engine (nor the expression runtime and pint it loads)."""
+    from claimcheck.engine.runner import run_checks as run
+    return run(*args, **kwargs)
 
 
 def _unused_message(rule: str, known: list[str]) -> str:

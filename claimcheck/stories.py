@@ -28,9 +28,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import snowballstemmer
-from stop_words import get_stop_words
-
 from claimcheck.model import Article
 
 NAME_WEIGHT = 2   # a name counts this many times in the set: "Xi", "Geneva" say more than "talks"
@@ -238,13 +235,17 @@ def _add_name(terms: set[str], name: str) -> None:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
+    from stop_words import get_stop_words   # late, as the stemmer: a warm re-check signs nothing
     return frozenset(get_stop_words("en"))
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """Stemming is the costly part of a signature, and news repeats its words."""
-    return _STEMMER.stemWord(word)
+    return _stemmer().stemWord(word)
