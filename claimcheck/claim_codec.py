@@ -19,13 +19,14 @@ _VALUE_FIELDS = tuple(tuple(f.name for f in fields(cls)) for cls in _VALUES)
 _AT_VALUE, _AT_SPAN = _CLAIM.index("value"), _CLAIM.index("span")
 
 
-def encode(results: list[tuple[list[Claim], object]]) -> list[tuple[list[tuple], object]]:
-    """Each article's (claims, warning) with the claims as tuples."""
-    return [([_encode(c) for c in claims], warning) for claims, warning in results]
+def encode(results: list[tuple]) -> list[tuple]:
+    """Each article's (claims, *rest) with the claims as tuples; the rest (a warning, a story
+    signature) as it is."""
+    return [([_encode(c) for c in claims], *rest) for claims, *rest in results]
 
 
-def decode(encoded: list[tuple[list[tuple], object]]) -> list[tuple[list[Claim], object]]:
-    return [([_decode(t) for t in claims], warning) for claims, warning in encoded]
+def decode(encoded: list[tuple]) -> list[tuple]:
+    return [([_decode(t) for t in claims], *rest) for claims, *rest in encoded]
 
 
 def _encode(claim: Claim) -> tuple:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import sys
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ WARM_UP = ("Officials said on Monday that the 2,600-mile border talks, first hel
            "will resume next Wednesday in Geneva, three weeks after 120,000 troops were moved.")
 _worker: Extractor | None = None
 _articles: list[Article] = []
+_sign: Callable[[Article], tuple[str, ...]] | None = None
 
 
 def default_jobs() -> int:
@@ -38,22 +41,41 @@ def default_jobs() -> int:
 
 class Extracted(list):
     """The claims of each article; `problems` holds, by index, the warning of each article that
-    failed or ran out of its budget (guard.py)."""
+    failed or ran out of its budget (guard.py); `signatures`, each article's story signature
+    when a signer was given."""
     problems: dict[int, CorpusError]
+    signatures: list | None
 
 
-def extract_all(extractor: Extractor, articles: list[Article], jobs: int) -> list[list[Claim]]:
-    """The claims of each article, in the order of `articles`, each article guarded."""
-    if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        results = [extract_guarded(extractor, a) for a in articles]
-    else:
-        results = _in_workers(extractor, articles, jobs)
-    out = Extracted(claims for claims, _ in results)
-    out.problems = {i: warning for i, (_, warning) in enumerate(results) if warning}
+def extract_all(extractor: Extractor, articles: list[Article], jobs: int,
+                sign: Callable[[Article], tuple[str, ...]] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> list[list[Claim]]:
+    """The claims of each article, in the order of `articles`, each article guarded; with
+    `sign`, each article's story signature too, computed where its claims are (in the workers:
+    signing is a fifth of the work per article, and the parent would do it alone). The parent
+    runs `meanwhile` while workers extract (not at all without workers)."""
+    global _sign
+    _sign = sign
+    try:
+        if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+            results = [_one(extractor, a) for a in articles]
+        else:
+            results = _in_workers(extractor, articles, jobs, meanwhile)
+    finally:
+        _sign = None
+    out = Extracted(claims for claims, _, _ in results)
+    out.problems = {i: warning for i, (_, warning, _) in enumerate(results) if warning}
+    out.signatures = [tuple(map(sys.intern, s)) for _, _, s in results] if sign else None
     return out
 
 
-def _in_workers(extractor: Extractor, articles: list[Article], jobs: int) -> list:
+def _one(extractor: Extractor, article: Article) -> tuple:
+    claims, warning = extract_guarded(extractor, article)
+    return claims, warning, _sign(article) if _sign is not None else None
+
+
+def _in_workers(extractor: Extractor, articles: list[Article], jobs: int,
+                meanwhile: Callable[[], None] | None) -> list:
     global _worker, _articles
     # never more processes than there is work for, nor than a machine can bear (-j 100000)
     workers = min(jobs, MAX_JOBS, len(articles) // 16 + 1)
@@ -65,23 +87,26 @@ def _in_workers(extractor: Extractor, articles: list[Article], jobs: int) -> lis
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = []
-            for packed in pool.imap(_extract_range, ranges):
+            done = pool.imap(_extract_range, ranges)
+            if meanwhile is not None:
+                meanwhile()
+            for packed in done:
                 results.extend(claim_codec.decode(packed))
             return results
     except OSError:  # no processes to be had (a limit on them, no memory): one will do
-        return [extract_guarded(extractor, a) for a in articles]
+        return [_one(extractor, a) for a in articles]
     finally:
         _worker, _articles = None, []
 
 
 def _warm(extractor: Extractor, articles: list[Article]) -> None:
-    """Extract one article in the parent first, so that what loads on first use (dateparser
-    and its language data, lazily compiled patterns) loads once, before the fork, and not again
-    in each worker."""
-    extract_guarded(extractor, Article("warm-up", WARM_UP, date(2021, 12, 14)))
+    """Extract and sign one article in the parent first, so that what loads on first use
+    (dateparser and its language data, lazily compiled patterns, the signer's alias pattern and
+    stemmer) loads once, before the fork, and not again in each worker."""
+    _one(extractor, Article("warm-up", WARM_UP, date(2021, 12, 14)))
 
 
 def _extract_range(bounds: tuple[int, int]) -> list:
     assert _worker is not None
     start, end = bounds
-    return claim_codec.encode([extract_guarded(_worker, a) for a in _articles[start:end]])
+    return claim_codec.encode([_one(_worker, a) for a in _articles[start:end]])

@@ -15,6 +15,7 @@ from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings, group as group_stories, signer
+from claimcheck.stories import prepare as prepare_stories
 from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
 
 
@@ -89,7 +90,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     signatures: dict[str, tuple[str, ...] | str] = {}
-    sign = None   # the pack's vocabulary is only needed once a file is read
+    unsigned: list[Article] = []   # signed where they are extracted, or after
     for article_id, path in files:
         if path in restored:
             for article, claims, signature in restored[path]:
@@ -104,8 +105,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
             warnings.append(exc)
             continue
         items.extend((a, None) for a in loaded)
-        sign = sign or signer(pack.vocabulary)
-        signatures.update((a.id, sign(a)) for a in loaded)
+        unsigned.extend(loaded)
         skipped = getattr(loaded, "warnings", ())   # bad records of a JSON Lines file
         warnings.extend(skipped)
         if not skipped:
@@ -121,10 +121,14 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     cached = cache.get_many(list(keys.values())) if cache else {}
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
+    # the pack's vocabulary is only needed once a file is read
+    sign = signer(pack.vocabulary) if unsigned else None
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
         from claimcheck.extract import Extractor   # late: a warm run needs neither
-        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs, sign,
+                                meanwhile=prepare_stories)
         fresh = dict(zip(todo, extracted))
+        signatures.update(zip((articles[i].id for i in todo), extracted.signatures))
         # articles that failed or ran out of budget: warned about, never cached
         problems = getattr(extracted, "problems", {})
         troubled = {todo[i] for i in problems}
@@ -132,6 +136,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         todo = [i for i in todo if i not in troubled]
         unsure = {id(articles[i]) for i in troubled}
         read = {p: loaded for p, loaded in read.items() if not any(id(a) in unsure for a in loaded)}
+    signatures.update((a.id, sign(a)) for a in unsigned if a.id not in signatures)
     per_article = [claims if claims is not None else fresh[i] if i in fresh else cached[keys[i]]
                    for i, (_, claims) in enumerate(items)]
     if cache:

@@ -216,6 +216,12 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
         yield articles[by_time[earlier]].id, articles[by_time[later]].id
 
 
+def prepare() -> None:
+    """Import what grouping needs (numpy, datasketch and the scipy it loads: half a second), so
+    that it can be done while extraction workers run, not after them."""
+    _term_hash()
+
+
 @lru_cache(maxsize=1)
 def _term_hash() -> Callable[[bytes], int]:
     """datasketch's own term hash, remembered: a corpus hashes the same words again and again."""
