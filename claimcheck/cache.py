@@ -35,14 +35,14 @@ from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Fin
                               QuantityValue, Span, built)
 from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 5   # the tables' layout; a file with another is emptied and laid out again
+SCHEMA = 6   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
     "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
     "files": "path TEXT PRIMARY KEY, claims TEXT NOT NULL",
     # the file's stamp on each of its articles: restoring is one pass over this table
     "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, stamp TEXT NOT NULL, id TEXT NOT NULL, "
                 "published TEXT, title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
-                "line INTEGER NOT NULL, column INTEGER NOT NULL, terms TEXT NOT NULL, "
+                "line INTEGER NOT NULL, column INTEGER NOT NULL, terms TEXT NOT NULL, content TEXT NOT NULL, "
                 "PRIMARY KEY (path, position)",
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
@@ -122,17 +122,18 @@ class ClaimCache:
                                  for k, v in entries.items()])
 
     def restore_files(self, stamps: dict[str, str | None]) \
-            -> dict[str, list[tuple[Article, "StoredClaims", str]]]:
+            -> dict[str, list[tuple[Article, "StoredClaims", str, str]]]:
         """Articles of every file whose stamp is unchanged since put_files (in no particular
-        order), each with its claims and its story signature still encoded (decode_signature):
-        one pass over the articles, and nothing is decoded but their dates."""
+        order), each with its claims, its story signature still encoded (decode_signature) and
+        its content key (key()): one pass over the articles, and nothing is decoded but their
+        dates."""
         payloads = _Payloads(self.db)
         files: dict[str, _StoredFile] = {}
         found: dict[str, list[tuple[Article, StoredClaims, str]]] = {}
         damaged = set()
-        for path, stamp, position, article_id, published, title, source, count, line, column, terms \
-                in self.db.execute("SELECT path, stamp, position, id, published, title, source, "
-                                   "claims, line, column, terms FROM articles"):
+        for path, stamp, position, article_id, published, title, source, count, line, column, terms, \
+                content in self.db.execute("SELECT path, stamp, position, id, published, title, "
+                                           "source, claims, line, column, terms, content FROM articles"):
             if stamps.get(path) != stamp:
                 continue
             if path not in files:
@@ -141,17 +142,18 @@ class ClaimCache:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
                 claims = StoredClaims(files[path], int(position), int(count))
-                if not isinstance(terms, str):
+                if not isinstance(terms, str) or not isinstance(content, str):
                     raise TypeError("signature")
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
-            found.setdefault(path, []).append((article, claims, terms))
+            found.setdefault(path, []).append((article, claims, terms, content))
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]],
-                  signatures: dict[str, tuple[str, ...]]) -> None:
-        """`signatures`: each article's story signature, by id. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
+                  signatures: dict[str, tuple[str, ...]], contents: dict[int, str]) -> None:
+        """`signatures`: each article's story signature, by id; `contents`: each article's
+        content key (key()), by id() of the article. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
         cannot store as text) is left out: it is read again each time."""
         entries = {path: entry for path, entry in entries.items()
                    if _storable(path, *(a.id for a, _ in entry[1]))}
@@ -159,15 +161,15 @@ class ClaimCache:
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
                      a.title, a.source, len(claims), *a.locate(0),
-                     json.dumps(list(signatures.get(a.id, ()))))
+                     json.dumps(list(signatures.get(a.id, ()))), contents[id(a)])
                     for path, (stamp, items) in entries.items()
                     for position, (a, claims) in enumerate(items)]
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
             self.db.executemany("INSERT OR REPLACE INTO files (path, claims) VALUES (?, ?)", files)
             self.db.executemany("INSERT INTO articles (path, position, stamp, id, published, title, "
-                                "source, claims, line, column, terms) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "source, claims, line, column, terms, content) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
@@ -182,10 +184,11 @@ class ClaimCache:
                 f"{info.st_size}:{info.st_ino}:{info.st_dev}")
 
     def result_key(self, stamps: list[str | None], checks: Sequence, settings: str = "") -> str | None:
-        """What the engine's result depends on: every file of the corpus, unchanged, the checks
-        as configured (turned off, given another severity or confidence threshold) and the
-        `settings` of story grouping. None when a file could not be stamped: then there is
-        nothing to key on."""
+        """What the engine's result depends on: every article of the corpus (`stamps`: their
+        content keys, key(), so that a file touched or checked out again with the same content
+        keeps the result), the checks as configured (turned off, given another severity or
+        confidence threshold) and the `settings` of story grouping. None when one is missing:
+        then there is nothing to key on."""
         if any(s is None for s in stamps):
             return None
         configured = "\0".join(f"{c.id}={c.severity}:{c.within}:{c.min_confidence}"

@@ -63,8 +63,9 @@ class Outcome:
 
 @dataclass
 class Extraction:
-    """`stamps` has one per file found, to key the checks' result by; it is empty without a
-    cache, and when a file could not be read (it may be readable next time with the same stamp).
+    """`stamps` has each article's content key (ClaimCache.key), to key the checks' result by;
+    it is empty without a cache, and when a file could not be read (it may be readable next time
+    with the same content).
     `signatures`: each article's story signature, by id (claimcheck/stories.py); those restored
     from the cache stay encoded until stories are grouped."""
     articles: list[Article]
@@ -90,12 +91,14 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     signatures: dict[str, tuple[str, ...] | str] = {}
+    contents: dict[int, str] = {}   # id() of an article → its content key
     unsigned: list[Article] = []   # signed where they are extracted, or after
     for article_id, path in files:
         if path in restored:
-            for article, claims, signature in restored[path]:
+            for article, claims, signature, content in restored[path]:
                 items.append((article, claims))
                 signatures[article.id] = signature
+                contents[id(article)] = content
             continue
         try:
             loaded = load_file(path, article_id)
@@ -118,6 +121,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
 
     unknown = [i for i, (_, claims) in enumerate(items) if claims is None]
     keys = {i: cache.key(articles[i]) for i in unknown} if cache else {}
+    contents.update((id(articles[i]), k) for i, k in keys.items())
     cached = cache.get_many(list(keys.values())) if cache else {}
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
@@ -145,11 +149,11 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         cache.put_files({path: (stamps[path], [(a, by_article[id(a)]) for a in loaded])
                          for path, loaded in read.items()
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)},
-                        signatures)
+                        signatures, contents)
     gc.freeze()
     complete = cache is not None and len(warnings) == len(undated)
     return Extraction(articles, ClaimList(per_article), warnings,
-                      [stamps[p] for _, p in files] if complete else [], signatures)
+                      [contents[id(a)] for a in articles] if complete else [], signatures)
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
