@@ -70,6 +70,9 @@ class ClaimCache:
             self.db.close()
             raise
         self.hits = self.misses = 0
+        # content key → encoded story signature, of articles stored under a stamp their file no
+        # longer has: a touched file whose content did not change needs no signing (restore_files)
+        self.earlier_signatures: dict[str, str] = {}
 
     def _lay_out(self) -> None:
         self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
@@ -128,6 +131,7 @@ class ClaimCache:
         its content key (key()): one pass over the articles, and nothing is decoded but their
         dates."""
         payloads = _Payloads(self.db)
+        self.earlier_signatures = {}
         files: dict[str, _StoredFile] = {}
         found: dict[str, list[tuple[Article, StoredClaims, str]]] = {}
         damaged = set()
@@ -135,6 +139,8 @@ class ClaimCache:
                 content in self.db.execute("SELECT path, stamp, position, id, published, title, "
                                            "source, claims, line, column, terms, content FROM articles"):
             if stamps.get(path) != stamp:
+                if path in stamps:   # touched, perhaps with the same content: see earlier_signatures
+                    self.earlier_signatures[content] = terms
                 continue
             if path not in files:
                 files[path] = _StoredFile(path, payloads)
@@ -152,7 +158,8 @@ class ClaimCache:
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]],
                   signatures: dict[str, tuple[str, ...]], contents: dict[int, str]) -> None:
-        """`signatures`: each article's story signature, by id; `contents`: each article's
+        """`signatures`: each article's story signature (or as restore_files gave it, encoded), by
+        id; `contents`: each article's
         content key (key()), by id() of the article. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
         cannot store as text) is left out: it is read again each time."""
         entries = {path: entry for path, entry in entries.items()
@@ -161,7 +168,7 @@ class ClaimCache:
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
                      a.title, a.source, len(claims), *a.locate(0),
-                     json.dumps(list(signatures.get(a.id, ()))), contents[id(a)])
+                     _encoded(signatures.get(a.id, ())), contents[id(a)])
                     for path, (stamp, items) in entries.items()
                     for position, (a, claims) in enumerate(items)]
         with self.db:
@@ -368,6 +375,11 @@ class ClaimList(Sequence):
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def _encoded(signature: tuple[str, ...] | str) -> str:
+    """A signature as stored; one taken from the cache is stored as it came."""
+    return signature if isinstance(signature, str) else json.dumps(list(signature))
 
 
 def decode_signature(raw: str) -> tuple[str, ...]:

@@ -125,6 +125,12 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     cached = cache.get_many(list(keys.values())) if cache else {}
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
+    if cache:   # a touched file with unchanged content keeps its signature
+        for a in unsigned:
+            earlier = cache.earlier_signatures.get(contents.get(id(a), ""))
+            if earlier is not None:
+                signatures[a.id] = earlier
+        unsigned = [a for a in unsigned if a.id not in signatures]
     # the pack's vocabulary is only needed once a file is read
     sign = signer(pack.vocabulary) if unsigned else None
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run

@@ -104,7 +104,12 @@ def test_touched_files_keep_the_checks_result_and_an_edit_does_not(tmp_path, def
     first = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
     for f in corpus.iterdir():   # touched: new times, same content
         os.utime(f, ns=(10**18, 10**18))
+    signed = []
+    real_signer = pipeline.signer
+    monkeypatch.setattr("claimcheck.pipeline.signer",
+                        lambda vocabulary: signed.append(1) or real_signer(vocabulary))
     touched = check_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest))
+    assert signed == []   # their story signatures were kept: same content
     cold = check_corpus([str(corpus)], default_pack)
     assert len(runs) == 2 and first.findings   # the touched corpus was not checked again
     assert touched.as_dict("error", default_pack, full=True) == cold.as_dict("error", default_pack, full=True)
