@@ -78,8 +78,6 @@ def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]
     article also has a claim that agrees with the subject, or the subject's article one that
     agrees with the partner ("following their September 9 call, they will meet on Monday" beside
     a report of Monday's meeting). An article that names both is the evidence that both exist."""
-    if len(by_article[partner.span.article]) < 2 and len(by_article[subject.span.article]) < 2:
-        return False   # neither article has another claim of the key: asked 100,000s of times
     def agree(x: Claim, y: Claim) -> bool:
         forward, backward = holds(x, y), holds(y, x)
         return forward is not False and backward is not False and bool(forward or backward)
@@ -112,9 +110,14 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
             by_article[claim.span.article].append(claim)
+        crowded = {a for a, cs in by_article.items() if len(cs) > 1}   # articles _explained reads
         for subject, partners, _ in conflicts(group, holds, fields, env_base, same_article, None):
             if not same_article:
-                partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                if subject.span.article in crowded:
+                    partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                else:   # only the partner's article can explain: skip the lone ones here
+                    partners = [p for p in partners if p.span.article not in crowded
+                                or not _explained(subject, p, by_article, holds)]
                 if not partners:
                     continue
             shown, total = partners[:MAX_PARTNERS], len(partners)
