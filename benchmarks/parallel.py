@@ -1,5 +1,6 @@
 """Does `--jobs 2` pay? `claimcheck check --no-cache` on a generated corpus with one process and
-with two, interleaved, several times; medians of wall time and of CPU time (parent and workers).
+with two, interleaved, several times; medians of wall time, of CPU time and of memory (parent and
+workers: benchmarks/proctree.py).
 
     python benchmarks/parallel.py [--articles 10000] [--repeat 3] [--jobs 2]
 
@@ -11,35 +12,27 @@ machine can give the second worker no core of its own.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import proctree  # noqa: E402
 from corpus_scale import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(workdir: Path, jobs: int) -> tuple[float, float, str]:
-    """(wall s, CPU s of the whole process tree, output) of one check."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "claimcheck", "check", "corpus", "--rules",
-                           str(ROOT / "rules"), "--format", "json", "--no-cache", "--jobs", str(jobs)],
-                          capture_output=True, text=True, cwd=workdir)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"claimcheck failed:\n{proc.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, proc.stdout
+def timed(workdir: Path, jobs: int) -> tuple[float, float, float, str]:
+    """(wall s, CPU s of the process and its workers, MB of parent plus workers, output)."""
+    m = proctree.run([sys.executable, "-m", "claimcheck", "check", "corpus", "--rules",
+                      str(ROOT / "rules"), "--format", "json", "--no-cache", "--jobs", str(jobs)],
+                     cwd=workdir)
+    if m.returncode not in (0, 1):
+        raise SystemExit(f"claimcheck failed:\n{m.stderr}")
+    return m.wall, m.cpu, m.peak_mb, m.stdout
 
 
 def main() -> int:
@@ -54,24 +47,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="claimcheck-jobs-") as tmp:
         workdir = Path(tmp)
         write_corpus(workdir / "corpus", args.articles)
-        runs: dict[int, list[tuple[float, float]]] = {1: [], args.jobs: []}
+        runs: dict[int, list[tuple[float, float, float]]] = {1: [], args.jobs: []}
         outputs = {}
         for _ in range(args.repeat):
             for jobs in (1, args.jobs):
                 free = free_cores()
-                wall, cpu, out = timed(workdir, jobs)
-                runs[jobs].append((wall, cpu))
+                wall, cpu, mb, out = timed(workdir, jobs)
+                runs[jobs].append((wall, cpu, mb))
                 outputs.setdefault(jobs, out)
-                print(f"--jobs {jobs}: {wall:6.2f} s wall {cpu:6.2f} s CPU "
+                print(f"--jobs {jobs}: {wall:6.2f} s wall {cpu:6.2f} s CPU {mb:5.0f} MB "
                       f"({free} of {allowed_cores()} cores free before the run)", flush=True)
     if outputs[1] != outputs[args.jobs]:
         print("FAIL: the findings differ between --jobs 1 and --jobs", args.jobs)
         return 1
-    wall1, cpu1 = (statistics.median(x) for x in zip(*runs[1]))
-    wallj, cpuj = (statistics.median(x) for x in zip(*runs[args.jobs]))
+    wall1, cpu1, mb1 = (statistics.median(x) for x in zip(*runs[1]))
+    wallj, cpuj, mbj = (statistics.median(x) for x in zip(*runs[args.jobs]))
     speedup = wall1 / wallj
     print(f"{args.articles} articles, medians of {args.repeat}: --jobs 1 {wall1:.2f} s wall "
-          f"{cpu1:.2f} s CPU; --jobs {args.jobs} {wallj:.2f} s wall {cpuj:.2f} s CPU")
+          f"{cpu1:.2f} s CPU {mb1:.0f} MB; --jobs {args.jobs} {wallj:.2f} s wall {cpuj:.2f} s CPU "
+          f"{mbj:.0f} MB (memory: parent plus workers, PSS)")
     verdict = "PASS" if speedup >= 1.6 else "FAIL"
     print(f"{verdict}: --jobs {args.jobs} is x{speedup:.2f} faster (wall; target >= x1.6 with "
           f"two free cores), CPU x{cpuj / cpu1:.2f} of --jobs 1; findings identical")
