@@ -29,17 +29,21 @@ def decode(encoded: list[tuple]) -> list[tuple]:
     return [([_decode(t) for t in claims], *rest) for claims, *rest in encoded]
 
 
-def _encode(claim: Claim) -> tuple:
+def _encode(claim: Claim) -> tuple | Claim:
     d = claim.__dict__
     row = [d[name] for name in _CLAIM]
     value = row[_AT_VALUE]
+    if type(value) not in _VALUES or type(row[_AT_SPAN]) is not Span:
+        return claim   # a kind of value this module does not know yet travels pickled
     kind = _VALUES.index(type(value))
     row[_AT_VALUE] = (kind, *(value.__dict__[n] for n in _VALUE_FIELDS[kind]))
     row[_AT_SPAN] = tuple(row[_AT_SPAN].__dict__[n] for n in _SPAN)
     return tuple(row)
 
 
-def _decode(row: tuple) -> Claim:
+def _decode(row: tuple | Claim) -> Claim:
+    if isinstance(row, Claim):
+        return row
     row = list(row)
     kind, *values = row[_AT_VALUE]
     row[_AT_VALUE] = _built(_VALUES[kind], _VALUE_FIELDS[kind], values)

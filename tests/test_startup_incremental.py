@@ -141,3 +141,16 @@ def test_workers_sign_what_they_extract_as_the_parent_would(extractor, default_p
 
 def test_the_default_jobs_are_the_allowed_cores_at_most_and_at_least_one():
     assert 1 <= free_cores() <= allowed_cores()
+
+
+def test_a_claim_of_a_kind_the_codec_does_not_know_travels_whole(extractor):
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class OtherValue:
+        text: str
+        kind = "other"
+
+    article = Article("a.txt", "Russia has massed about 120,000 troops.", date(2021, 12, 14))
+    claim = dataclasses.replace(extractor.extract(article)[0], value=OtherValue("x"))
+    assert claim_codec.decode(claim_codec.encode([([claim], None)])) == [([claim], None)]
