@@ -70,6 +70,7 @@ class ClaimCache:
             self.db.close()
             raise
         self.hits = self.misses = 0
+        self._encoded: dict[int, tuple[list[Claim], str]] = {}   # remember_encoded
         # content key → encoded story signature, of articles stored under a stamp their file no
         # longer has: a touched file whose content did not change needs no signing (restore_files)
         self.earlier_signatures: dict[str, str] = {}
@@ -121,8 +122,19 @@ class ClaimCache:
         with self.db:
             self.db.execute("DELETE FROM claims WHERE salt != ?", (self.salt_id,))
             self.db.executemany("INSERT OR REPLACE INTO claims (key, salt, payload) VALUES (?, ?, ?)",
-                                [(k, self.salt_id, json.dumps([_record(c) for c in v]))
-                                 for k, v in entries.items()])
+                                [(k, self.salt_id, self.encoded(v)) for k, v in entries.items()])
+
+    def remember_encoded(self, claims: list[Claim], payload: str) -> None:
+        """`payload`: encoded(claims), computed elsewhere (by the extraction worker that found
+        them, in parallel), kept until stored so the parent does not encode them again."""
+        self._encoded[id(claims)] = (claims, payload)
+
+    def encoded(self, claims: Sequence[Claim]) -> str:
+        """One article's claims as stored: a JSON list of records."""
+        known = self._encoded.get(id(claims))
+        if known is not None and known[0] is claims:
+            return known[1]
+        return encode_claims(claims)
 
     def restore_files(self, stamps: dict[str, str | None]) \
             -> dict[str, list[tuple[Article, "StoredClaims", str, str]]]:
@@ -164,7 +176,7 @@ class ClaimCache:
         cannot store as text) is left out: it is read again each time."""
         entries = {path: entry for path, entry in entries.items()
                    if _storable(path, *(a.id for a, _ in entry[1]))}
-        files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
+        files = [(path, "[" + ", ".join(self.encoded(claims) for _, claims in items) + "]")
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
                      a.title, a.source, len(claims), *a.locate(0),
@@ -411,6 +423,11 @@ def restore_article(article_id: str, published: str | None, title: str, source: 
     restored this way)."""
     return built(Article, id=article_id, text="", published=_day(published) if published else None,
                     title=title, source=source, path=path, sourcemap=SourceMap(*start))
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """An article's claims as the cache stores them (JSON, never pickled)."""
+    return json.dumps([_record(c) for c in claims])
 
 
 def _record(claim: Claim) -> dict:

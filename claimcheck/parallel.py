@@ -30,6 +30,7 @@ WARM_UP = ("Officials said on Monday that the 2,600-mile border talks, first hel
 _worker: Extractor | None = None
 _articles: list[Article] = []
 _sign: Callable[[Article], tuple[str, ...]] | None = None
+_encode: Callable[[list[Claim]], str] | None = None
 
 
 def default_jobs() -> int:
@@ -42,36 +43,44 @@ def default_jobs() -> int:
 class Extracted(list):
     """The claims of each article; `problems` holds, by index, the warning of each article that
     failed or ran out of its budget (guard.py); `signatures`, each article's story signature
-    when a signer was given."""
+    when a signer was given; `records`, each article's claims encoded when workers encoded them
+    (else None)."""
     problems: dict[int, CorpusError]
     signatures: list | None
+    records: list[str | None]
 
 
 def extract_all(extractor: Extractor, articles: list[Article], jobs: int,
                 sign: Callable[[Article], tuple[str, ...]] | None = None,
-                meanwhile: Callable[[], None] | None = None) -> list[list[Claim]]:
+                meanwhile: Callable[[], None] | None = None,
+                encode: Callable[[list[Claim]], str] | None = None) -> list[list[Claim]]:
     """The claims of each article, in the order of `articles`, each article guarded; with
     `sign`, each article's story signature too, computed where its claims are (in the workers:
     signing is a fifth of the work per article, and the parent would do it alone). The parent
-    runs `meanwhile` while workers extract (not at all without workers)."""
-    global _sign
+    runs `meanwhile` while workers extract (not at all without workers). With `encode`, workers
+    also return each article's claims encoded for the cache (`records`): the parent would
+    otherwise encode them alone, after the workers are done."""
+    global _sign, _encode
     _sign = sign
+    _encode = encode if jobs > 1 else None
     try:
         if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
             results = [_one(extractor, a) for a in articles]
         else:
             results = _in_workers(extractor, articles, jobs, meanwhile)
     finally:
-        _sign = None
-    out = Extracted(claims for claims, _, _ in results)
-    out.problems = {i: warning for i, (_, warning, _) in enumerate(results) if warning}
-    out.signatures = [tuple(map(sys.intern, s)) for _, _, s in results] if sign else None
+        _sign = _encode = None
+    out = Extracted(claims for claims, _, _, _ in results)
+    out.problems = {i: warning for i, (_, warning, _, _) in enumerate(results) if warning}
+    out.signatures = [tuple(map(sys.intern, s)) for _, _, s, _ in results] if sign else None
+    out.records = [r for _, _, _, r in results]
     return out
 
 
 def _one(extractor: Extractor, article: Article) -> tuple:
     claims, warning = extract_guarded(extractor, article)
-    return claims, warning, _sign(article) if _sign is not None else None
+    return (claims, warning, _sign(article) if _sign is not None else None,
+            _encode(claims) if _encode is not None and warning is None else None)
 
 
 def _in_workers(extractor: Extractor, articles: list[Article], jobs: int,

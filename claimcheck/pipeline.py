@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache, ClaimList, decode_signature
+from claimcheck.cache import ClaimCache, ClaimList, decode_signature, encode_claims
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.errors import CorpusError, suggestion
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
@@ -136,8 +136,11 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
         from claimcheck.extract import Extractor   # late: a warm run needs neither
         extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs, sign,
-                                meanwhile=prepare_stories)
+                                meanwhile=prepare_stories, encode=encode_claims if cache else None)
         fresh = dict(zip(todo, extracted))
+        for claims, record in zip(extracted, getattr(extracted, "records", ())):
+            if record is not None and cache:
+                cache.remember_encoded(claims, record)
         signatures.update(zip((articles[i].id for i in todo), extracted.signatures))
         # articles that failed or ran out of budget: warned about, never cached
         problems = getattr(extracted, "problems", {})

@@ -154,3 +154,23 @@ def test_a_claim_of_a_kind_the_codec_does_not_know_travels_whole(extractor):
     article = Article("a.txt", "Russia has massed about 120,000 troops.", date(2021, 12, 14))
     claim = dataclasses.replace(extractor.extract(article)[0], value=OtherValue("x"))
     assert claim_codec.decode(claim_codec.encode([([claim], None)])) == [([claim], None)]
+
+
+def test_claims_encoded_by_workers_are_stored_as_the_parent_would_store_them(tmp_path, default_pack):
+    from claimcheck.pipeline import extract_corpus
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(PARALLEL_THRESHOLD + 20):
+        (corpus / f"{i:04d}.txt").write_text(f"date 2021-12-14 Russia has massed {1000 + i:,} troops "
+                                             "near Ukraine; talks will resume on Wednesday.")
+    path = tmp_path / "cache.sqlite"
+    cold = extract_corpus([str(corpus)], default_pack, jobs=2,
+                          cache=ClaimCache(path, default_pack.digest)).claims.load()
+    warm = extract_corpus([str(corpus)], default_pack, jobs=1,
+                          cache=ClaimCache(path, default_pack.digest)).claims.load()
+    assert warm == cold == extract_corpus([str(corpus)], default_pack, jobs=1).claims.load()
+    cache = ClaimCache(path, default_pack.digest)   # and by content, for a fresh checkout
+    for f in corpus.iterdir():
+        os.utime(f, ns=(10**18, 10**18))
+    assert extract_corpus([str(corpus)], default_pack, cache=cache).claims.load() == cold
+    assert cache.hits == PARALLEL_THRESHOLD + 20
