@@ -65,7 +65,8 @@ def main() -> int:
         files = sorted(p for p in (workdir / "corpus").rglob("*") if p.is_file())
         chosen = random.Random(7).sample(files, max(1, int(len(files) * args.percent / 100)))
         wall, cpu, peak, cold_out = check(workdir, args.jobs)
-        print(f"cold (fills the cache): {wall:7.2f} s wall {cpu:7.2f} s CPU  parent peak {peak} MB")
+        print(f"cold (fills the cache): {wall:7.2f} s wall {cpu:7.2f} s CPU  parent peak {peak} MB",
+              flush=True)
         warm, touched = [], []
         for _ in range(args.repeat):
             w = check(workdir, args.jobs)
