@@ -20,29 +20,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 import claimcheck
 from claimcheck import __version__
-from claimcheck.engine import EngineResult
+from claimcheck.engine.result import EngineResult
 from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Finding, Location,
                               QuantityValue, Span, built)
 from claimcheck.sourcemap import SourceMap
 
-SCHEMA = 5   # the tables' layout; a file with another is emptied and laid out again
+SCHEMA = 6   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
     "claims": "key TEXT PRIMARY KEY, salt TEXT NOT NULL, payload TEXT NOT NULL",
     "files": "path TEXT PRIMARY KEY, claims TEXT NOT NULL",
     # the file's stamp on each of its articles: restoring is one pass over this table
     "articles": "path TEXT NOT NULL, position INTEGER NOT NULL, stamp TEXT NOT NULL, id TEXT NOT NULL, "
                 "published TEXT, title TEXT NOT NULL, source TEXT NOT NULL, claims INTEGER NOT NULL, "
-                "line INTEGER NOT NULL, column INTEGER NOT NULL, terms TEXT NOT NULL, "
+                "line INTEGER NOT NULL, column INTEGER NOT NULL, terms TEXT NOT NULL, content TEXT NOT NULL, "
                 "PRIMARY KEY (path, position)",
     "results": "key TEXT PRIMARY KEY, payload TEXT NOT NULL",
 }
@@ -70,6 +70,10 @@ class ClaimCache:
             self.db.close()
             raise
         self.hits = self.misses = 0
+        self._encoded: dict[int, tuple[list[Claim], str]] = {}   # remember_encoded
+        # content key → encoded story signature, of articles stored under a stamp their file no
+        # longer has: a touched file whose content did not change needs no signing (restore_files)
+        self.earlier_signatures: dict[str, str] = {}
 
     def _lay_out(self) -> None:
         self.db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a power cut is fine
@@ -118,22 +122,37 @@ class ClaimCache:
         with self.db:
             self.db.execute("DELETE FROM claims WHERE salt != ?", (self.salt_id,))
             self.db.executemany("INSERT OR REPLACE INTO claims (key, salt, payload) VALUES (?, ?, ?)",
-                                [(k, self.salt_id, json.dumps([_record(c) for c in v]))
-                                 for k, v in entries.items()])
+                                [(k, self.salt_id, self.encoded(v)) for k, v in entries.items()])
+
+    def remember_encoded(self, claims: list[Claim], payload: str) -> None:
+        """`payload`: encoded(claims), computed elsewhere (by the extraction worker that found
+        them, in parallel), kept until stored so the parent does not encode them again."""
+        self._encoded[id(claims)] = (claims, payload)
+
+    def encoded(self, claims: Sequence[Claim]) -> str:
+        """One article's claims as stored: a JSON list of records."""
+        known = self._encoded.get(id(claims))
+        if known is not None and known[0] is claims:
+            return known[1]
+        return encode_claims(claims)
 
     def restore_files(self, stamps: dict[str, str | None]) \
-            -> dict[str, list[tuple[Article, "StoredClaims", str]]]:
+            -> dict[str, list[tuple[Article, "StoredClaims", str, str]]]:
         """Articles of every file whose stamp is unchanged since put_files (in no particular
-        order), each with its claims and its story signature still encoded (decode_signature):
-        one pass over the articles, and nothing is decoded but their dates."""
+        order), each with its claims, its story signature still encoded (decode_signature) and
+        its content key (key()): one pass over the articles, and nothing is decoded but their
+        dates."""
         payloads = _Payloads(self.db)
+        self.earlier_signatures = {}
         files: dict[str, _StoredFile] = {}
         found: dict[str, list[tuple[Article, StoredClaims, str]]] = {}
         damaged = set()
-        for path, stamp, position, article_id, published, title, source, count, line, column, terms \
-                in self.db.execute("SELECT path, stamp, position, id, published, title, source, "
-                                   "claims, line, column, terms FROM articles"):
+        for path, stamp, position, article_id, published, title, source, count, line, column, terms, \
+                content in self.db.execute("SELECT path, stamp, position, id, published, title, "
+                                           "source, claims, line, column, terms, content FROM articles"):
             if stamps.get(path) != stamp:
+                if path in stamps:   # touched, perhaps with the same content: see earlier_signatures
+                    self.earlier_signatures[content] = terms
                 continue
             if path not in files:
                 files[path] = _StoredFile(path, payloads)
@@ -141,33 +160,35 @@ class ClaimCache:
                 article = restore_article(article_id, published, title, source, path,
                                           (int(line), int(column)))
                 claims = StoredClaims(files[path], int(position), int(count))
-                if not isinstance(terms, str):
+                if not isinstance(terms, str) or not isinstance(content, str):
                     raise TypeError("signature")
             except (ValueError, TypeError):
                 damaged.add(path)  # the file is read again
                 continue
-            found.setdefault(path, []).append((article, claims, terms))
+            found.setdefault(path, []).append((article, claims, terms, content))
         return {path: items for path, items in found.items() if path not in damaged}
 
     def put_files(self, entries: dict[str, tuple[str, list[tuple[Article, list[Claim]]]]],
-                  signatures: dict[str, tuple[str, ...]]) -> None:
-        """`signatures`: each article's story signature, by id. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
+                  signatures: dict[str, tuple[str, ...]], contents: dict[int, str]) -> None:
+        """`signatures`: each article's story signature (or as restore_files gave it, encoded), by
+        id; `contents`: each article's
+        content key (key()), by id() of the article. A file whose name is not valid UTF-8 (it reaches Python with escaped bytes, which SQLite
         cannot store as text) is left out: it is read again each time."""
         entries = {path: entry for path, entry in entries.items()
                    if _storable(path, *(a.id for a, _ in entry[1]))}
-        files = [(path, json.dumps([[_record(c) for c in claims] for _, claims in items]))
+        files = [(path, "[" + ", ".join(self.encoded(claims) for _, claims in items) + "]")
                  for path, (_, items) in entries.items()]
         articles = [(path, position, stamp, a.id, a.published.isoformat() if a.published else None,
                      a.title, a.source, len(claims), *a.locate(0),
-                     json.dumps(list(signatures.get(a.id, ()))))
+                     _encoded(signatures.get(a.id, ())), contents[id(a)])
                     for path, (stamp, items) in entries.items()
                     for position, (a, claims) in enumerate(items)]
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in entries])
             self.db.executemany("INSERT OR REPLACE INTO files (path, claims) VALUES (?, ?)", files)
             self.db.executemany("INSERT INTO articles (path, position, stamp, id, published, title, "
-                                "source, claims, line, column, terms) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "source, claims, line, column, terms, content) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 articles)
 
     def stamp(self, path: str, article_id: str) -> str | None:
@@ -182,10 +203,11 @@ class ClaimCache:
                 f"{info.st_size}:{info.st_ino}:{info.st_dev}")
 
     def result_key(self, stamps: list[str | None], checks: Sequence, settings: str = "") -> str | None:
-        """What the engine's result depends on: every file of the corpus, unchanged, the checks
-        as configured (turned off, given another severity or confidence threshold) and the
-        `settings` of story grouping. None when a file could not be stamped: then there is
-        nothing to key on."""
+        """What the engine's result depends on: every article of the corpus (`stamps`: their
+        content keys, key(), so that a file touched or checked out again with the same content
+        keeps the result), the checks as configured (turned off, given another severity or
+        confidence threshold) and the `settings` of story grouping. None when one is missing:
+        then there is nothing to key on."""
         if any(s is None for s in stamps):
             return None
         configured = "\0".join(f"{c.id}={c.severity}:{c.within}:{c.min_confidence}"
@@ -247,15 +269,44 @@ def code_digest() -> str:
     extractor or engine must not be answered from a cache it filled before, even when the
     version number stayed the same (a checkout under development)."""
     digest = hashlib.sha256()
+    versions = _installed_versions(DEPENDENCIES)
     for package in DEPENDENCIES:  # extraction also depends on how they parse
-        try:
-            digest.update(f"{package}={metadata.version(package)}\0".encode())
-        except metadata.PackageNotFoundError:
-            pass
+        if package in versions:
+            digest.update(f"{package}={versions[package]}\0".encode())
     root = Path(claimcheck.__file__).parent
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".lark")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _installed_versions(packages: Sequence[str]) -> dict[str, str]:
+    """Each package's installed version, read from the name of its `.dist-info` folder as
+    installers write it (`google_re2-1.1.20251105.dist-info`): importlib.metadata reads the same
+    folders, but importing it costs a tenth of a warm re-check. A package not found that way is
+    asked of importlib.metadata."""
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+    wanted = {norm(p): p for p in packages}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                package, _, version = name[:-len(".dist-info")].partition("-")
+                original = wanted.get(norm(package))
+                if original and original not in found:
+                    found[original] = version
+    for package in packages:
+        if package not in found:
+            from importlib import metadata
+            try:
+                found[package] = metadata.version(package)
+            except metadata.PackageNotFoundError:
+                pass
+    return found
 
 
 class _Payloads:
@@ -338,6 +389,11 @@ class ClaimList(Sequence):
         return isinstance(other, Sequence) and list(self) == list(other)
 
 
+def _encoded(signature: tuple[str, ...] | str) -> str:
+    """A signature as stored; one taken from the cache is stored as it came."""
+    return signature if isinstance(signature, str) else json.dumps(list(signature))
+
+
 def decode_signature(raw: str) -> tuple[str, ...]:
     """A story signature restore_files gave encoded; it is decoded only when stories are
     grouped, which a warm check whose result is cached never does."""
@@ -367,6 +423,11 @@ def restore_article(article_id: str, published: str | None, title: str, source: 
     restored this way)."""
     return built(Article, id=article_id, text="", published=_day(published) if published else None,
                     title=title, source=source, path=path, sourcemap=SourceMap(*start))
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """An article's claims as the cache stores them (JSON, never pickled)."""
+    return json.dumps([_record(c) for c in claims])
 
 
 def _record(claim: Claim) -> dict:

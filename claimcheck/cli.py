@@ -102,7 +102,7 @@ def _speed_flags(parser: argparse.ArgumentParser) -> None:
                         help="exit 2 when any input was skipped (an unreadable file or folder, a "
                              "bad record, an article over its budget, no articles, no checks)")
     parser.add_argument("-j", "--jobs", type=_positive, metavar="N",
-                        help="extract with N processes (default: all cores)")
+                        help="extract with N processes (default: the cores other processes leave free)")
     parser.add_argument("--no-cache", action="store_true",
                         help="do not read or write the claim cache in .claimcheck/")
 

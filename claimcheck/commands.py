@@ -16,21 +16,21 @@ from claimcheck.config import Config, discover as discover_config, load_config
 from claimcheck.conventions import file_filter, read_stdin_if_named
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
-from claimcheck.examples import explain_examples, run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.report.claims_export import write_claim_rows
-from claimcheck.rules import RulePack, load_pack
-from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.rules import RulePack
+from claimcheck.rules.outline import load_outlined
 from claimcheck.run_details import now, run_details
 from claimcheck.selection import select_checks
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
 DEFAULT_RULES = "rules"
 CACHE_FILE = ".claimcheck/cache.sqlite"
+PACK_OUTLINES = ".claimcheck/packs"
 DEFAULT_REPORTS = "reports"
 
 
@@ -40,10 +40,15 @@ def discover(args=None) -> Config:
     return load_config(path) if path else discover_config()
 
 
-def _pack(args, config: Config) -> RulePack:
+def _pack(args, config: Config, outlined: bool = False) -> RulePack:
+    """`outlined`: the pack may be an outline (rules/outline.py) that loads itself when needed."""
     paths = getattr(args, "rules", None) or getattr(args, "dir", None) or list(config.rules) \
         or [DEFAULT_RULES]
-    pack = load_pack(paths)
+    if outlined and not args.no_cache:
+        pack = load_outlined(paths, PACK_OUTLINES)
+    else:
+        from claimcheck.rules.loader import load_pack   # late: it loads lark and pint
+        pack = load_pack(paths)
     try:
         pack = pack.configured(config.disable, config.severity, config.min_confidence)
     except KeyError as exc:
@@ -86,7 +91,7 @@ def _with_cache(args, pack: RulePack, work):
 
 def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, str]:
     """`full`: the report shows every claim, not only the findings."""
-    pack = _pack(args, config)
+    pack = _pack(args, config, outlined=True)
     baseline_file = args.baseline or config.baseline
     known = None
     if baseline_file and not getattr(args, "write_baseline", None):
@@ -206,6 +211,7 @@ def _emit(output: str | None, text: str) -> None:
 
 def cmd_rules(args) -> int:
     if args.action == "schema":
+        from claimcheck.rules.json_schema import rule_file_schema
         write(json.dumps(rule_file_schema(), indent=2) + "\n")
         return EXIT_OK
     config = discover(args)
@@ -230,6 +236,7 @@ def cmd_rules(args) -> int:
         write("".join(f"{c.id:<{width}}  {c.severity:<7}  {c.scope:<7}  {', '.join(c.claim_types)}\n"
                       for c in pack.checks))
         return EXIT_OK
+    from claimcheck.examples import run_examples   # late: it loads the extractor and engine
     results = run_examples(pack)
     for r in results:
         status = "PASS" if r.ok else "FAIL"
@@ -262,6 +269,7 @@ def cmd_explain(args) -> int:
             else DEFAULT_MIN_CONFIDENCE
         out.append(f"lowered to info below confidence {threshold:g}")
     out.append("")
+    from claimcheck.examples import explain_examples   # late: it loads the extractor and engine
     out += explain_examples(check)
     write("\n".join(out).rstrip() + "\n")
     return EXIT_OK

@@ -18,12 +18,12 @@ Relative paths are taken relative to the file that declares them.
 from __future__ import annotations
 
 import tomllib
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError, suggestion
 from claimcheck.model import SEVERITIES
-from claimcheck.rules.located import Mark, load_located, mark_of
 from claimcheck.stories import StorySettings
 
 CONFIG_NAMES = ("claimcheck.yaml", "claimcheck.yml")
@@ -86,6 +86,7 @@ def _from_yaml(path: Path) -> Config:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError(f"cannot read configuration: {exc}", str(path), 1, 1) from None
+    from claimcheck.rules.located import load_located, mark_of   # late: YAML costs start-up
     data = load_located(text, str(path)) or {}
     key_marks = getattr(data, "key_marks", {})
     return _build(data, path, lambda key: key_marks.get(key) or mark_of(data))
@@ -110,7 +111,7 @@ def _from_pyproject(path: Path) -> Config | None:
     if section is None:
         return None
     line = next((i for i, l in enumerate(raw.split("\n"), 1) if l.strip() == "[tool.claimcheck]"), 1)
-    return _build(section, path, lambda key: Mark(line, 1))
+    return _build(section, path, lambda key: SimpleNamespace(line=line, column=1))
 
 
 def _build(data, path: Path, where) -> Config:

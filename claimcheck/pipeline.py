@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.baseline import split_by_baseline
-from claimcheck.cache import ClaimCache, ClaimList, decode_signature
+from claimcheck.cache import ClaimCache, ClaimList, decode_signature, encode_claims
 from claimcheck.corpus.ignore import FileFilter, Note
 from claimcheck.corpus.stdin import STDIN
 from claimcheck.corpus.loader import discover, load_file, undated_warnings
-from claimcheck.engine import run_checks
 from claimcheck.errors import CorpusError, suggestion
-from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings, group as group_stories, signer
+from claimcheck.stories import prepare as prepare_stories
 from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
 
 
@@ -67,8 +66,9 @@ class Outcome:
 
 @dataclass
 class Extraction:
-    """`stamps` has one per file found, to key the checks' result by; it is empty without a
-    cache, and when a file could not be read (it may be readable next time with the same stamp).
+    """`stamps` has each article's content key (ClaimCache.key), to key the checks' result by;
+    it is empty without a cache, and when a file could not be read (it may be readable next time
+    with the same content).
     `signatures`: each article's story signature, by id (claimcheck/stories.py); those restored
     from the cache stay encoded until stories are grouped."""
     articles: list[Article]
@@ -95,12 +95,14 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
     read: dict[str, list[Article]] = {}
     signatures: dict[str, tuple[str, ...] | str] = {}
-    sign = signer(pack.vocabulary)
+    contents: dict[int, str] = {}   # id() of an article → its content key
+    unsigned: list[Article] = []   # signed where they are extracted, or after
     for article_id, path in files:
         if path in restored:
-            for article, claims, signature in restored[path]:
+            for article, claims, signature, content in restored[path]:
                 items.append((article, claims))
                 signatures[article.id] = signature
+                contents[id(article)] = content
             continue
         try:
             loaded = load_file(path, article_id)
@@ -110,7 +112,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
             warnings.append(exc)
             continue
         items.extend((a, None) for a in loaded)
-        signatures.update((a.id, sign(a)) for a in loaded)
+        unsigned.extend(loaded)
         skipped = getattr(loaded, "warnings", ())   # bad records of a JSON Lines file
         warnings.extend(skipped)
         if not skipped:
@@ -123,12 +125,27 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
 
     unknown = [i for i, (_, claims) in enumerate(items) if claims is None]
     keys = {i: cache.key(articles[i]) for i in unknown} if cache else {}
+    contents.update((id(articles[i]), k) for i, k in keys.items())
     cached = cache.get_many(list(keys.values())) if cache else {}
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
+    if cache:   # a touched file with unchanged content keeps its signature
+        for a in unsigned:
+            earlier = cache.earlier_signatures.get(contents.get(id(a), ""))
+            if earlier is not None:
+                signatures[a.id] = earlier
+        unsigned = [a for a in unsigned if a.id not in signatures]
+    # the pack's vocabulary is only needed once a file is read
+    sign = signer(pack.vocabulary) if unsigned else None
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
-        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+        from claimcheck.extract import Extractor   # late: a warm run needs neither
+        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs, sign,
+                                meanwhile=prepare_stories, encode=encode_claims if cache else None)
         fresh = dict(zip(todo, extracted))
+        for claims, record in zip(extracted, getattr(extracted, "records", ())):
+            if record is not None and cache:
+                cache.remember_encoded(claims, record)
+        signatures.update(zip((articles[i].id for i in todo), extracted.signatures))
         # articles that failed or ran out of budget: warned about, never cached
         problems = getattr(extracted, "problems", {})
         troubled = {todo[i] for i in problems}
@@ -136,6 +153,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         todo = [i for i in todo if i not in troubled]
         unsure = {id(articles[i]) for i in troubled}
         read = {p: loaded for p, loaded in read.items() if not any(id(a) in unsure for a in loaded)}
+    signatures.update((a.id, sign(a)) for a in unsigned if a.id not in signatures)
     per_article = [claims if claims is not None else fresh[i] if i in fresh else cached[keys[i]]
                    for i, (_, claims) in enumerate(items)]
     if cache:
@@ -144,11 +162,11 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
         cache.put_files({path: (stamps[path], [(a, by_article[id(a)]) for a in loaded])
                          for path, loaded in read.items()
                          if stamps.get(path) and not any(SUPPRESSION_MARK in a.text for a in loaded)},
-                        signatures)
+                        signatures, contents)
     gc.freeze()
     complete = cache is not None and sum(not isinstance(w, Note) for w in warnings) == len(undated)
     return Extraction(articles, ClaimList(per_article), warnings,
-                      [stamps[p] for _, p in files] if complete else [], signatures)
+                      [contents[id(a)] for a in articles] if complete else [], signatures)
 
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
@@ -163,7 +181,7 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
         if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
-        result = run_checks(pack, articles, claims, stories=extraction.stories(stories))
+        result = run_checks(pack.loaded(), articles, claims, stories=extraction.stories(stories))
         if key:
             cache.put_result(key, result)
     if full:
@@ -177,6 +195,13 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
         findings, baselined = split_by_baseline(findings, baseline)
     return Outcome(articles, claims, findings, warnings, result.notes(), suppressed, baselined,
                    result.coverage, result.stories)
+
+
+def run_checks(*args, **kwargs):
+    """The engine's run_checks, imported on first call: a result the cache holds needs no
+    engine (nor the expression runtime and pint it loads)."""
+    from claimcheck.engine.runner import run_checks as run
+    return run(*args, **kwargs)
 
 
 def _unused_message(rule: str, known: list[str]) -> str:

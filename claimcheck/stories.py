@@ -28,9 +28,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import snowballstemmer
-from stop_words import get_stop_words
-
 from claimcheck.model import Article
 
 NAME_WEIGHT = 2   # a name counts this many times in the set: "Xi", "Geneva" say more than "talks"
@@ -219,6 +216,12 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
         yield articles[by_time[earlier]].id, articles[by_time[later]].id
 
 
+def prepare() -> None:
+    """Import what grouping needs (numpy, datasketch and the scipy it loads: half a second), so
+    that it can be done while extraction workers run, not after them."""
+    _term_hash()
+
+
 @lru_cache(maxsize=1)
 def _term_hash() -> Callable[[bytes], int]:
     """datasketch's own term hash, remembered: a corpus hashes the same words again and again."""
@@ -238,13 +241,17 @@ def _add_name(terms: set[str], name: str) -> None:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
+    from stop_words import get_stop_words   # late, as the stemmer: a warm re-check signs nothing
     return frozenset(get_stop_words("en"))
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """Stemming is the costly part of a signature, and news repeats its words."""
-    return _STEMMER.stemWord(word)
+    return _stemmer().stemWord(word)

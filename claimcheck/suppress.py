@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-
-import re2
+from functools import lru_cache
 
 from claimcheck.model import Article, Finding
 
@@ -23,13 +22,19 @@ SUPPRESSION_MARK = "claimcheck:"   # no article without it can hold a directive
 # around them backtrack on a long run of spaces. The fallback (for text RE2 cannot read, a
 # lone surrogate) bounds the ids instead.
 _PATTERN = r"<!--\s*claimcheck:\s*(?P<verb>ignore-file|ignore)\s+(?P<ids>[\w\-, ]{IDS}?)\s*-->"
-_options = re2.Options()
-_options.log_errors = False
-_DIRECTIVE = re2.compile(_PATTERN.replace("{IDS}", "+"), _options)
 _DIRECTIVE_SLOW = re.compile(_PATTERN.replace("{IDS}", "{1,400}"))
 _NON_SPACE = re.compile(r"\S")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_BREAK = re.compile(r"\n")
+
+
+@lru_cache(maxsize=1)
+def _directive():
+    """Compiled on first use: most corpora hold no directive, and RE2 costs start-up time."""
+    import re2
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(_PATTERN.replace("{IDS}", "+"), options)
 
 
 @dataclass
@@ -50,7 +55,7 @@ def find_suppressions(article: Article) -> list[Suppression]:
     if SUPPRESSION_MARK not in text:
         return found
     try:
-        matches = list(_DIRECTIVE.finditer(text))
+        matches = list(_directive().finditer(text))
     except UnicodeEncodeError:
         matches = list(_DIRECTIVE_SLOW.finditer(text))
     breaks: list[int] = []   # line breaks and blank lines, found once for all directives

@@ -6,7 +6,6 @@ import json
 import re
 from datetime import date, datetime
 
-from claimcheck import safe_yaml
 from claimcheck.corpus.ignore import Note
 from claimcheck.errors import CorpusError
 from claimcheck.guard import lost
@@ -47,6 +46,7 @@ def _parse_markdown(text: str, article_id: str, path: str) -> Article:
     m = _FRONT_MATTER.match(text)
     if not m:
         raise CorpusError("front matter opened with '---' is never closed", path, 1, 1)
+    from claimcheck import safe_yaml   # late: YAML costs start-up, and a warm run reads no article
     try:
         meta = safe_yaml.load_plain(m.group(1) or "") or {}
     except safe_yaml.YAMLError as exc:

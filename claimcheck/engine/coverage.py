@@ -48,8 +48,7 @@ def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article:
     """`groups`: the buckets the check compared; `story`: a claim's story, when the check
     compares only within one."""
     left_out: Counter[str] = Counter()
-    compared = {id(c) for g in groups for c in g
-                if same_article or len({x.span.article for x in g}) > 1}
+    compared = {id(c) for g in groups if same_article or _spans_articles(g) for c in g}
     grouped = {id(c) for g in groups for c in g}
     by_key: dict[str, int] = defaultdict(int)
     for claim in claims:
@@ -68,6 +67,15 @@ def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article:
                      ALONE_IN_STORY if story is not None and by_key[claim.key] > 1 else ALONE] += 1
     return {"claims": len(claims), "pairs": sum(_pairs(g, same_article) for g in groups),
             "left_out": dict(sorted(left_out.items()))}
+
+
+def _spans_articles(group: list[Claim]) -> bool:
+    """Whether a group holds claims of more than one article (asked once per group: asked per
+    claim, it made coverage quadratic in the size of a big story's group)."""
+    if not group:
+        return False
+    first = group[0].span.article
+    return any(c.span.article != first for c in group)
 
 
 def _pairs(group: list[Claim], same_article: bool) -> int:

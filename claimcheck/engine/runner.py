@@ -4,30 +4,18 @@ one story, unless a check says `within: corpus`)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from claimcheck import stories as story_grouping
 from claimcheck.engine import coverage
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from claimcheck.engine.fingerprint import fingerprint
 from claimcheck.engine.pairs import conflicts, groups
+from claimcheck.engine.result import EngineResult
 from claimcheck.expr import EvaluationError
 from claimcheck.expr.runtime import story_of
 from claimcheck.model import Article, Claim, Finding, Location
 from claimcheck.rules import Check, RulePack
 from claimcheck.stories import Stories
-
-
-@dataclass
-class EngineResult:
-    findings: list[Finding] = field(default_factory=list)
-    skipped: dict[str, tuple[int, str]] = field(default_factory=dict)  # rule → (count, first reason)
-    coverage: dict = field(default_factory=dict)   # see claimcheck/engine/coverage.py
-    stories: dict[str, str] = field(default_factory=dict)   # article id → story id
-
-    def notes(self) -> list[str]:
-        return [f"{rule}: not applied to {count} claim(s) it could not evaluate ({reason})"
-                for rule, (count, reason) in sorted(self.skipped.items())]
 
 
 def run_checks(pack: RulePack, articles: list[Article], claims: list[Claim],
@@ -122,9 +110,14 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
             by_article[claim.span.article].append(claim)
+        crowded = {a for a, cs in by_article.items() if len(cs) > 1}   # articles _explained reads
         for subject, partners, _ in conflicts(group, holds, fields, env_base, same_article, None):
             if not same_article:
-                partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                if subject.span.article in crowded:
+                    partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                else:   # only the partner's article can explain: skip the lone ones here
+                    partners = [p for p in partners if p.span.article not in crowded
+                                or not _explained(subject, p, by_article, holds)]
                 if not partners:
                     continue
             shown, total = partners[:MAX_PARTNERS], len(partners)

@@ -11,6 +11,7 @@ from claimcheck.errors import ExpressionError, RuleError, caret_context, suggest
 from claimcheck.expr import Context, ExprFault, compile_expression, compile_template
 from claimcheck.expr import types as T
 from claimcheck.expr.units import DIMENSION_NAMES, dimension_name, known_dimension
+from claimcheck.rules.files import rule_files
 from claimcheck.rules.located import YStr, load_located, mark_of, position_in, source_line
 from claimcheck.rules.pack import Check, Fact, RulePack
 from claimcheck.rules.schema import check_mapping, check_sections
@@ -22,36 +23,11 @@ STANDARD_KINDS = {"country", "person", "organization", "place"}
 GENERIC_TYPES = {"quantity": ClaimType("quantity", "quantity"), "date": ClaimType("date", "date")}
 
 
-def rule_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for arg in paths:
-        p = Path(arg)
-        if p.is_dir():
-            _all_readable(p)
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise RuleError(f"no such rule file or directory: {arg}", arg, 1, 1)
-    if not files:
-        raise RuleError("no rule files (*.yaml) found", paths[0] if paths else "rules", 1, 1)
-    return files
-
-
-def _all_readable(root: Path) -> None:
-    """A rule folder that cannot be listed would silently drop its rules: an error instead."""
-    def fail(exc: OSError) -> None:
-        raise RuleError(f"cannot read rule folder: {exc.strerror or exc}", exc.filename or str(root),
-                        1, 1)
-    for dirpath, dirnames, _ in os.walk(root, onerror=fail):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-
-
 def load_pack(paths: list[str]) -> RulePack:
     texts: dict[str, str] = {}
     try:
         documents = []
+        tables: dict[str, list[str]] = {}
         digest = hashlib.sha256()
         for file in rule_files(paths):
             text = texts[str(file)] = _read(file)
@@ -65,24 +41,28 @@ def load_pack(paths: list[str]) -> RulePack:
                                 "facts, checks)", str(file), m.line, m.column)
             check_sections(data, str(file))
             documents.append((str(file), text, data))
-            _digest_tables(digest, file, data)
-        return _Builder(documents).build(digest.hexdigest()[:16])
+            tables[str(file)] = _digest_tables(digest, file, data)
+        return replace(_Builder(documents).build(digest.hexdigest()[:16]), tables=tables)
     except RuleError as exc:
         if exc.context is None and exc.path in texts and exc.line:
             exc.context = caret_context(source_line(texts[exc.path], exc.line), exc.column or 1)
         raise
 
 
-def _digest_tables(digest, file: Path, data) -> None:
+def _digest_tables(digest, file: Path, data) -> list[str]:
     """The CSV tables a rule file reads are part of the pack: caches keyed by its digest must
-    see a change to them. (A table that cannot be read fails later, with its location.)"""
+    see a change to them. (A table that cannot be read fails later, with its location.) Returns
+    their names, in the order digested (rules/outline.py digests them again)."""
+    names = []
     for section in ("gazetteers", "fact_tables"):
         for item in data.get(section) or []:
             if isinstance(item, dict) and isinstance(item.get("file"), str):
+                names.append(item["file"])
                 try:
                     digest.update(b"\0table\0" + (file.parent / item["file"]).read_bytes())
                 except OSError:
                     pass
+    return names
 
 
 def _read(file: Path) -> str:

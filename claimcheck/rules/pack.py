@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from claimcheck.errors import suggestion
-from claimcheck.expr import Compiled
 from claimcheck.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from claimcheck.expr import Compiled
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ class RulePack:
     checks: tuple[Check, ...] = ()
     files: tuple[str, ...] = ()
     digest: str = ""               # a hash of every rule file's content, for caches
+    tables: dict[str, list[str]] = field(default_factory=dict, compare=False)  # rule file → tables it reads
+
+    def loaded(self) -> "RulePack":
+        """The pack with its checks compiled: itself (an outlined pack loads it; outline.py)."""
+        return self
 
     def check(self, check_id: str) -> Check | None:
         return next((c for c in self.checks if c.id == check_id), None)
