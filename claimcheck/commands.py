@@ -21,7 +21,6 @@ from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
-from claimcheck.report.claims_export import write_claim_rows
 from claimcheck.rules import RulePack
 from claimcheck.rules.outline import load_outlined
 from claimcheck.run_details import now, run_details
@@ -189,6 +188,7 @@ def cmd_extract(args) -> int:
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
     if args.format in ("csv", "parquet"):
+        from claimcheck.report.claims_export import write_claim_rows   # late: it loads the API
         write_claim_rows(args.format, args.output, claims, articles, stories)
     elif args.format == "jsonl":
         _emit(args.output, "".join(json.dumps({**c.as_dict(), "story": stories.story(c.span.article)},

@@ -5,7 +5,6 @@ with a "did you mean", so a typo never turns a check off silently."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from fnmatch import fnmatchcase
 
 from claimcheck.errors import UsageError, suggestion
@@ -20,7 +19,7 @@ def select_checks(pack: RulePack, select: Iterable[str] | None = None,
     chosen -= _matching(_names(ignore or ()), ids, "ignore")
     if chosen == set(ids):
         return pack
-    return replace(pack, checks=tuple(c for c in pack.checks if c.id in chosen))
+    return pack.selected(chosen)
 
 
 def _names(values: Iterable[str] | str) -> list[str]:

@@ -39,6 +39,7 @@ class CheckOutline:
     line: int
     within: str = "story"
     min_confidence: float | None = None
+    short: str = ""             # the check's one-sentence summary (RulePack's Check.short)
 
 
 class OutlinedPack:
@@ -82,6 +83,14 @@ class OutlinedPack:
                        for c in self.checks if c.id not in disable)
         return OutlinedPack(self.paths, self.digest, self.files, checks,
                             (tuple(disable), dict(severity), min_confidence))
+
+    def selected(self, keep: set[str]) -> "OutlinedPack":
+        """Only the checks in `keep` (--select, --ignore); the loaded pack alike."""
+        disable, severity, min_confidence = self._settings
+        dropped = tuple(c.id for c in self.checks if c.id not in keep)
+        return OutlinedPack(self.paths, self.digest, self.files,
+                            tuple(c for c in self.checks if c.id in keep),
+                            (tuple(disable) + dropped, severity, min_confidence))
 
 
 def load_outlined(paths: list[str], folder: str | Path):
@@ -148,7 +157,8 @@ def _read_outline(entry: Path, paths: list[str], files: list[Path], texts: list[
                                     str(c["scope"]), tuple(map(str, c["claim_types"])),
                                     str(c["message_text"]), str(c["path"]), int(c["line"]),
                                     str(c["within"]),
-                                    None if c["min_confidence"] is None else float(c["min_confidence"]))
+                                    None if c["min_confidence"] is None else float(c["min_confidence"]),
+                                    str(c["short"]))
                        for c in data["checks"])
         pack_files = tuple(map(str, data["pack_files"]))
         digest = str(data["digest"])
@@ -171,7 +181,7 @@ def _write_outline(entry: Path, pack, files: list[Path]) -> None:
             "checks": [{"id": c.id, "description": c.description, "severity": c.severity,
                         "scope": c.scope, "claim_types": list(c.claim_types),
                         "message_text": c.message_text, "path": c.path, "line": c.line,
-                        "within": c.within, "min_confidence": c.min_confidence}
+                        "within": c.within, "min_confidence": c.min_confidence, "short": c.short}
                        for c in pack.checks]}
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

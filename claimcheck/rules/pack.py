@@ -78,6 +78,10 @@ class RulePack:
     def check(self, check_id: str) -> Check | None:
         return next((c for c in self.checks if c.id == check_id), None)
 
+    def selected(self, keep: set[str]) -> "RulePack":
+        """Only the checks in `keep` (--select, --ignore)."""
+        return replace(self, checks=tuple(c for c in self.checks if c.id in keep))
+
     def configured(self, disable: tuple[str, ...] = (), severity: dict | None = None,
                    min_confidence: float | None = None) -> "RulePack":
         """The pack with some checks turned off and some severities changed (from configuration);
