@@ -12,7 +12,7 @@ from claimcheck.baseline import read_baseline, write_baseline
 from claimcheck.cache import CacheDamaged, ClaimCache
 from claimcheck.changed import corpus_for_changed, touching
 from claimcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color, warn, write
-from claimcheck.config import Config, discover as discover_config, load_config
+from claimcheck.config import Config, default_rules, discover as discover_config, load_config
 from claimcheck.conventions import file_filter, read_stdin_if_named
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE
 from claimcheck.errors import UsageError, suggestion
@@ -27,7 +27,6 @@ from claimcheck.run_details import now, run_details
 from claimcheck.selection import select_checks
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
-DEFAULT_RULES = "rules"
 CACHE_FILE = ".claimcheck/cache.sqlite"
 PACK_OUTLINES = ".claimcheck/packs"
 DEFAULT_REPORTS = "reports"
@@ -42,7 +41,7 @@ def discover(args=None) -> Config:
 def _pack(args, config: Config, outlined: bool = False) -> RulePack:
     """`outlined`: the pack may be an outline (rules/outline.py) that loads itself when needed."""
     paths = getattr(args, "rules", None) or getattr(args, "dir", None) or list(config.rules) \
-        or [DEFAULT_RULES]
+        or default_rules()
     if outlined and not args.no_cache:
         pack = load_outlined(paths, PACK_OUTLINES)
     else:

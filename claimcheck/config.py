@@ -47,6 +47,13 @@ class Config:
     rule_docs: str | None = None   # the checks' pages: a folder, or a URL with {id} (SARIF helpUri)
 
 
+def default_rules() -> list[str]:
+    """The rule pack used when neither the command line nor a configuration names one: `rules/`
+    of the working directory, else the pack installed with claimcheck (default_rules)."""
+    bundled = Path(__file__).resolve().parent / "default_rules"
+    return ["rules"] if Path("rules").is_dir() or not bundled.is_dir() else [str(bundled)]
+
+
 def discover(start: Path | None = None) -> Config:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

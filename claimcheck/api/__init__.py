@@ -17,12 +17,11 @@ import os
 import warnings as _warnings
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from claimcheck.api.inputs import read_articles
 from claimcheck.api.results import CheckResult, ClaimList, ExtractResult, FindingList
-from claimcheck.errors import CorpusError, UsageError
+from claimcheck.errors import CorpusError
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.selection import select_checks
 
@@ -50,15 +49,8 @@ def load_rules(rules: RulesArg = None) -> RulePack:
 
 
 def _default_rules() -> list[str]:
-    from claimcheck.config import discover
-    configured = discover().rules
-    if configured:
-        return list(configured)
-    for candidate in (Path("rules"), Path(__file__).resolve().parent.parent / "default_rules"):
-        if candidate.is_dir():
-            return [str(candidate)]
-    raise UsageError("no rule pack found: pass rules= (a folder of rule files), or run from a "
-                     "project whose claimcheck.yaml names one")
+    from claimcheck.config import default_rules, discover
+    return list(discover().rules) or default_rules()
 
 
 def extract(articles: Any, rules: RulesArg = None, *, published: date | str | None = None,
