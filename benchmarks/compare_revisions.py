@@ -1,6 +1,6 @@
 """Extraction throughput of this checkout against another git revision, measured side by side.
 
-Both trees extract the same wire-length articles (benchmarks/synthetic.py of this checkout) in
+Both trees extract the same articles (synthetic.py, or --texts wire; those of this checkout) in
 separate processes, taking turns, so a change in the machine's load weighs on both; each tree's
 figure is its best round (on a shared machine, the round least disturbed by others), in CPU time of
 the extraction alone (start-up and pack loading are left out, as they are measured by
@@ -12,7 +12,9 @@ callgrind (for the articles beyond a first batch that warms the caches): repeata
 of a percent whatever else the machine is doing, at fifty times the run time.
 
 usage: python benchmarks/compare_revisions.py [REV] [--articles N] [--rounds N] [--target 0.8]
-                                              [--instructions]
+                                              [--instructions] [--texts generated|wire]
+
+--texts wire reads the 24 wire-length reports of benchmarks/data/wire (this checkout's), in turn.
 """
 
 from __future__ import annotations
@@ -25,18 +27,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_WORKER = r"""
-import sys, time
-tree, bench, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+# Both worker scripts read the articles this way: `texts` is "generated" (synthetic.py) or
+# "wire" (the wire-length reports of benchmarks/data/wire, taken in turn until there are enough).
+_ARTICLES = r"""
+import sys, pathlib
+tree, bench, count, texts = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.path.insert(0, tree)
 sys.path.insert(1, bench)
 from claimcheck.corpus.formats import parse_article
 from claimcheck.extract import Extractor
 from claimcheck.rules import load_pack
 import synthetic
+if texts == "wire":
+    wire = sorted(pathlib.Path(bench, "data", "wire").glob("*.txt"))
+    sources = [wire[i % len(wire)].read_text(encoding="utf-8") for i in range(count)]
+else:
+    sources = [g.text for g in synthetic.long_articles(count)]
+articles = [parse_article(text, f"a{i}.txt", f"a{i}.txt")[0] for i, text in enumerate(sources)]
 extractor = Extractor(load_pack([tree + "/rules"]).vocabulary)
-articles = [parse_article(g.text, f"a{i}.txt", f"a{i}.txt")[0]
-            for i, g in enumerate(synthetic.long_articles(count))]
+"""
+
+_WORKER = _ARTICLES + r"""
+import time
 for article in articles[:50]:
     extractor.extract(article)          # warm caches (dateparser's, the patterns')
 started = time.process_time()
@@ -45,36 +57,27 @@ print(len(articles) / (time.process_time() - started), claims)
 """
 
 
-_COUNT_ONLY = r"""
-import sys
-tree, bench, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-sys.path.insert(0, tree)
-sys.path.insert(1, bench)
-from claimcheck.corpus.formats import parse_article
-from claimcheck.extract import Extractor
-from claimcheck.rules import load_pack
-import synthetic
-extractor = Extractor(load_pack([tree + "/rules"]).vocabulary)
-for i, g in enumerate(synthetic.long_articles(count)):
-    extractor.extract(parse_article(g.text, f"a{i}.txt", f"a{i}.txt")[0])
+_COUNT_ONLY = _ARTICLES + r"""
+for article in articles:
+    extractor.extract(article)
 """
 WARM = 20
 
 
-def instructions(tree: Path, count: int) -> int:
+def instructions(tree: Path, count: int, texts: str) -> int:
     """Instructions for `count` articles: a run of WARM + count less a run of WARM."""
     def run(n: int) -> int:
         with tempfile.NamedTemporaryFile() as out:
             subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}",
-                            sys.executable, "-c", _COUNT_ONLY, str(tree), str(ROOT / "benchmarks"), str(n)],
+                            sys.executable, "-c", _COUNT_ONLY, str(tree), str(ROOT / "benchmarks"), str(n), texts],
                            capture_output=True, text=True, check=True)
             totals = [line for line in Path(out.name).read_text().splitlines() if line.startswith("totals:")]
             return int(totals[0].split()[1])
     return run(WARM + count) - run(WARM)
 
 
-def rate(tree: Path, count: int) -> tuple[float, int]:
-    out = subprocess.run([sys.executable, "-c", _WORKER, str(tree), str(ROOT / "benchmarks"), str(count)],
+def rate(tree: Path, count: int, texts: str) -> tuple[float, int]:
+    out = subprocess.run([sys.executable, "-c", _WORKER, str(tree), str(ROOT / "benchmarks"), str(count), texts],
                          capture_output=True, text=True, check=True)
     speed, claims = out.stdout.split()
     return float(speed), int(claims)
@@ -89,6 +92,8 @@ def main() -> int:
                         help="the lowest acceptable ratio of this checkout's speed to REV's")
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions with valgrind instead of timing (repeatable)")
+    parser.add_argument("--texts", choices=("generated", "wire"), default="generated",
+                        help="synthetic articles, or the wire-length reports of benchmarks/data/wire")
     args = parser.parse_args()
     if args.instructions:
         return compare_instructions(args)
@@ -99,8 +104,8 @@ def main() -> int:
         try:
             ours, theirs = [], []
             for _ in range(args.rounds):
-                theirs.append(rate(other, args.articles))
-                ours.append(rate(ROOT, args.articles))
+                theirs.append(rate(other, args.articles, args.texts))
+                ours.append(rate(ROOT, args.articles, args.texts))
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
     mine, base = max(r for r, _ in ours), max(r for r, _ in theirs)
@@ -118,7 +123,7 @@ def compare_instructions(args) -> int:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(other), args.rev],
                        check=True)
         try:
-            base, mine = instructions(other, count), instructions(ROOT, count)
+            base, mine = instructions(other, count, args.texts), instructions(ROOT, count, args.texts)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
     print(f"{args.rev}: {base / count / 1e6:,.1f} M instructions an article")
