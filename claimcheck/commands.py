@@ -22,6 +22,7 @@ from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack, load_pack
 from claimcheck.rules.json_schema import rule_file_schema
+from claimcheck.statistics import statistics
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
 DEFAULT_RULES = "rules"
@@ -73,6 +74,7 @@ def _with_cache(args, pack: RulePack, work):
 
 def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, str]:
     """`full`: the report shows every claim, not only the findings."""
+    args.progress.stage("loading rules")
     pack = _pack(args, config)
     baseline_file = args.baseline or config.baseline
     known = None
@@ -84,10 +86,11 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
     outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
-                                                                 config.stories))
+                                                                 config.stories, args.progress))
+    args.progress.close()
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
-    for note in outcome.notes:
+    for note in outcome.notes if not args.quiet else ():
         warn(f"claimcheck: note: {note}")
     return pack, outcome, args.fail_on or config.fail_on or "error"
 
@@ -121,6 +124,9 @@ def cmd_check(args) -> int:
         write_atomic(args.output, text)
     else:
         write(text)
+    if args.statistics:
+        for line in statistics(outcome, pack):
+            warn(line)
     return _exit(outcome, fail_on, args)
 
 
@@ -133,19 +139,26 @@ def cmd_report(args) -> int:
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
-    write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
+    if not args.quiet:
+        write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
+    if args.statistics:
+        for line in statistics(outcome, pack):
+            warn(line)
     return _exit(outcome, fail_on, args)
 
 
 def cmd_extract(args) -> int:
     config = discover()
+    args.progress.stage("loading rules")
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
-        extraction = extract_corpus(paths, pack, jobs, cache)
+        extraction = extract_corpus(paths, pack, jobs, cache, args.progress)
+        args.progress.stage("grouping stories")
         return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
     claims, warnings, stories = _with_cache(args, pack, extract)
+    args.progress.close()
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
     if args.format == "jsonl":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 
 from claimcheck.errors import CorpusError
 from claimcheck.extract import Extractor
@@ -29,10 +30,12 @@ class Extracted(list):
     problems: dict[int, CorpusError]
 
 
-def extract_all(extractor: Extractor, articles: list[Article], jobs: int) -> list[list[Claim]]:
-    """The claims of each article, in the order of `articles`, each article guarded."""
+def extract_all(extractor: Extractor, articles: list[Article], jobs: int,
+                done: Callable[[int], None] = lambda n: None) -> list[list[Claim]]:
+    """The claims of each article, in the order of `articles`, each article guarded. `done(n)`
+    is told as articles are finished (the progress bar)."""
     if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        results = [extract_guarded(extractor, a) for a in articles]
+        results = [_counted(extract_guarded(extractor, a), done) for a in articles]
     else:
         global _worker
         _worker = extractor  # inherited by the forked workers: no pickling of compiled patterns
@@ -40,15 +43,20 @@ def extract_all(extractor: Extractor, articles: list[Article], jobs: int) -> lis
         workers = min(jobs, MAX_JOBS, len(articles) // 16 + 1)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = pool.map(_extract, articles,
-                                   chunksize=max(16, len(articles) // (workers * 8)))
+                results = [_counted(r, done) for r in pool.imap(
+                    _extract, articles, chunksize=max(16, len(articles) // (workers * 8)))]
         except OSError:  # no processes to be had (a limit on them, no memory): one will do
-            results = [extract_guarded(extractor, a) for a in articles]
+            results = [_counted(extract_guarded(extractor, a), done) for a in articles]
         finally:
             _worker = None
     out = Extracted(claims for claims, _ in results)
     out.problems = {i: warning for i, (_, warning) in enumerate(results) if warning}
     return out
+
+
+def _counted(result, done: Callable[[int], None]):
+    done(1)
+    return result
 
 
 def _extract(article: Article) -> tuple[list[Claim], CorpusError | None]:

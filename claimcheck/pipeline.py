@@ -15,6 +15,7 @@ from claimcheck.errors import CorpusError, suggestion
 from claimcheck.extract import Extractor
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
+from claimcheck.progress import Silent
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings, group as group_stories, signer
 from claimcheck.suppress import SUPPRESSION_MARK, apply_suppressions
@@ -81,11 +82,12 @@ class Extraction:
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
-                   cache: ClaimCache | None = None) -> Extraction:
+                   cache: ClaimCache | None = None, progress: Silent = Silent()) -> Extraction:
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
-    content it has not seen are extracted."""
+    content it has not seen are extracted. `progress` hears of each file and article done."""
     warnings: list[CorpusError] = []
     files = discover(paths, warnings)
+    progress.stage("reading", len(files))
     stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
     items: list[tuple[Article, Sequence[Claim] | None]] = []   # claims None: not known yet
@@ -93,6 +95,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     signatures: dict[str, tuple[str, ...] | str] = {}
     sign = signer(pack.vocabulary)
     for article_id, path in files:
+        progress.advance()
         if path in restored:
             for article, claims, signature in restored[path]:
                 items.append((article, claims))
@@ -123,7 +126,9 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     todo = [i for i in unknown if keys.get(i) not in cached]
     fresh = {}
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
-        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs)
+        progress.stage("extracting", len(todo))
+        extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs,
+                                progress.advance)
         fresh = dict(zip(todo, extracted))
         # articles that failed or ran out of budget: warned about, never cached
         problems = getattr(extracted, "problems", {})
@@ -149,17 +154,20 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
                  cache: ClaimCache | None = None, full: bool = False,
-                 stories: StorySettings = StorySettings()) -> Outcome:
+                 stories: StorySettings = StorySettings(), progress: Silent = Silent()) -> Outcome:
     """Extract and check. With a cache, the checks' result for a corpus in which nothing changed
     is taken from it; `full` decodes every claim here, for reports that show them, so that a
     damaged cache entry still surfaces where the run can be redone without the cache."""
-    extraction = extract_corpus(paths, pack, jobs, cache)
+    extraction = extract_corpus(paths, pack, jobs, cache, progress)
     articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
     key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
         if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
-        result = run_checks(pack, articles, claims, stories=extraction.stories(stories))
+        progress.stage("grouping stories")
+        grouped = extraction.stories(stories)
+        progress.stage("checking")
+        result = run_checks(pack, articles, claims, stories=grouped)
         if key:
             cache.put_result(key, result)
     if full:
