@@ -85,8 +85,12 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
             warn(f"{baseline_file}:1:1: warning: baseline not found (write it with "
                  f"'claimcheck check --write-baseline {baseline_file}'); every finding counts")
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
-    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
-                                                                 config.stories, args.progress))
+    if args.dask:
+        from claimcheck import dask_engine
+        outcome = dask_engine.check(args.dask, paths, pack, known, full, config.stories, args.progress)
+    else:
+        outcome = _with_cache(args, pack, lambda cache: check_corpus(
+            paths, pack, known, jobs, cache, full, config.stories, args.progress))
     args.progress.close()
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
@@ -157,7 +161,14 @@ def cmd_extract(args) -> int:
         extraction = extract_corpus(paths, pack, jobs, cache, args.progress)
         args.progress.stage("grouping stories")
         return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
-    claims, warnings, stories = _with_cache(args, pack, extract)
+    if args.dask:
+        from claimcheck import dask_engine
+        extraction = dask_engine.extract(args.dask, paths, pack, args.progress)
+        args.progress.stage("grouping stories")
+        claims, warnings = extraction.claims.load(), extraction.warnings
+        stories = extraction.stories(config.stories)
+    else:
+        claims, warnings, stories = _with_cache(args, pack, extract)
     args.progress.close()
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)

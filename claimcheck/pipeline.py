@@ -170,6 +170,13 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
         result = run_checks(pack, articles, claims, stories=grouped)
         if key:
             cache.put_result(key, result)
+    return finish(pack, articles, claims, warnings, result, baseline, full)
+
+
+def finish(pack: RulePack, articles: list[Article], claims: ClaimList, warnings: list[CorpusError],
+           result, baseline: set[str] | None, full: bool) -> Outcome:
+    """The checks' result, with suppressions and the baseline applied (also the last step of a
+    run on Dask, claimcheck/dask_engine)."""
     if full:
         claims.load()
     findings, unused = apply_suppressions(articles, result.findings)
