@@ -128,7 +128,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
         progress.stage("extracting", len(todo))
         extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs,
-                                progress.advance)
+                                done=progress.advance)
         fresh = dict(zip(todo, extracted))
         # articles that failed or ran out of budget: warned about, never cached
         problems = getattr(extracted, "problems", {})

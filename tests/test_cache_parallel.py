@@ -40,7 +40,8 @@ def test_warm_run_reads_the_cache_and_a_changed_article_is_extracted_again(tmp_p
     extracted = []
     real = pipeline.extract_all
     monkeypatch.setattr("claimcheck.pipeline.extract_all",
-                        lambda ex, arts, jobs: extracted.extend(a.id for a in arts) or real(ex, arts, jobs))
+                        lambda ex, arts, jobs, **kw: extracted.extend(a.id for a in arts)
+                        or real(ex, arts, jobs, **kw))
     first = extract_corpus([str(corpus)], default_pack, cache=ClaimCache(path, default_pack.digest)).claims
     assert extracted == ["a.txt", "b.txt"]
     extracted.clear()
