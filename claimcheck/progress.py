@@ -71,7 +71,8 @@ class Bar(Silent):
         self._tqdm.write(printable(line), file=self._stream)
 
 
-_UNITS = {"reading": "files", "extracting": "articles", "checking": "checks"}
+_UNITS = {"reading": "files", "extracting": "articles", "checking": "checks",
+          "extracting on Dask": "partitions"}
 _NO_TOTAL = "{desc}… [{elapsed}]"   # a stage that cannot count its work
 
 

@@ -85,7 +85,7 @@ def test_a_finding_shows_few_passages_and_lists_the_rest(scaled):
     anchor = f'id="finding-{result["findings"].index(wide) + 1}"'
     block = page[page.index(anchor):page.index("fingerprint", page.index(anchor))]
     assert block.count("<figure") == html.SHOWN_PARTNERS + 1
-    assert f"and {len(wide['locations']) - html.SHOWN_PARTNERS - 1} more" in block
+    assert f"{len(wide['locations']) - html.SHOWN_PARTNERS - 1} more locations" in block
 
 
 def test_narrow_window_and_filter_in_chromium(scaled, chromium, tmp_path):
