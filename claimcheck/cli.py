@@ -90,8 +90,7 @@ def _speed_flags(parser: argparse.ArgumentParser) -> None:
                         help="do not read or write the claim cache in .claimcheck/")
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on a Dask cluster: a scheduler's address (tcp://HOST:PORT), "
-                             "or local[:N] for N local worker processes (needs claimcheck[dask]; "
-                             "the claim cache is not used)")
+                             "or local[:N] for N local worker processes (needs claimcheck[dask])")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress bar, notes or status lines: only the output, warnings "

@@ -87,7 +87,8 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
     if args.dask:
         from claimcheck import dask_engine
-        outcome = dask_engine.check(args.dask, paths, pack, known, full, config.stories, args.progress)
+        outcome = _with_cache(args, pack, lambda cache: dask_engine.check(
+            args.dask, paths, pack, known, full, config.stories, args.progress, cache))
     else:
         outcome = _with_cache(args, pack, lambda cache: check_corpus(
             paths, pack, known, jobs, cache, full, config.stories, args.progress))
@@ -163,7 +164,8 @@ def cmd_extract(args) -> int:
         return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
     if args.dask:
         from claimcheck import dask_engine
-        extraction = dask_engine.extract(args.dask, paths, pack, args.progress)
+        extraction = _with_cache(args, pack, lambda cache: dask_engine.extract(
+            args.dask, paths, pack, args.progress, cache))
         args.progress.stage("grouping stories")
         claims, warnings = extraction.claims.load(), extraction.warnings
         stories = extraction.stories(config.stories)

@@ -142,3 +142,36 @@ def test_unreachable_scheduler_is_one_line(monkeypatch, capsys):
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1
     assert err.startswith("claimcheck: error: --dask tcp://127.0.0.1:") and "cannot reach" in err
+
+
+@pytest.mark.slow
+def test_the_claim_cache_serves_warm_runs_on_dask(scheduler, tmp_path):
+    """Unchanged: nothing goes to the workers (the checks' result is cached too). One file
+    changed: only it is read on the cluster, the rest come from the cache, and the findings
+    are still those of a local run over the changed corpus."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", folder)
+    for item in generate(300):
+        path = folder / "generated" / item.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(item.text, encoding="utf-8")
+    command = ("check", str(folder), "--rules", str(ROOT / "rules"), "--format", "json")
+
+    def on_dask() -> tuple[bytes, bytes]:
+        done, _ = _run(*command, "--dask", scheduler, "--verbose", cwd=tmp_path)
+        assert done.returncode == 1, done.stderr[-2000:]
+        return done.stdout, done.stderr
+
+    def local() -> bytes:
+        return _run(*command, "--no-cache", cwd=tmp_path)[0].stdout
+
+    cold, log = on_dask()
+    assert cold == local() and b"extracting on Dask" in log
+    warm, log = on_dask()
+    assert warm == cold and b"on Dask" not in log
+    changed = folder / "generated" / "summit" / "000000.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Wednesday", "Friday"),
+                       encoding="utf-8")
+    again, log = on_dask()
+    assert b"extracting on Dask 1 partitions" in log and b"checking on Dask" in log
+    assert again == local() and again != cold

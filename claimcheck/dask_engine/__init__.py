@@ -13,18 +13,19 @@ from claimcheck.dask_engine.engine import check_on_dask, extract_on_dask
 __all__ = ["check", "check_on_dask", "extract", "extract_on_dask"]
 
 
-def check(address: str, paths, pack, baseline, full, stories, progress):
+def check(address: str, paths, pack, baseline, full, stories, progress, cache=None):
     """`check`/`report` with --dask: connect (or start a local cluster), run, disconnect."""
     from claimcheck.dask_engine.cluster import connect
     progress.stage("starting Dask")
     with connect(address) as client:
-        return check_on_dask(paths, pack, client, baseline, full, stories, progress)
+        return check_on_dask(paths, pack, client, baseline, full, stories, progress, cache)
 
 
-def extract(address: str, paths, pack, progress):
-    """`extract` with --dask: the Extraction, its claims decoded."""
+def extract(address: str, paths, pack, progress, cache=None):
+    """`extract` with --dask: the Extraction, its claims decoded while the cache is open."""
     from claimcheck.dask_engine.cluster import connect
     progress.stage("starting Dask")
     with connect(address) as client:
-        extraction, _ = extract_on_dask(paths, pack, client, progress)
+        extraction, _ = extract_on_dask(paths, pack, client, progress, cache)
+        extraction.claims.load()
         return extraction

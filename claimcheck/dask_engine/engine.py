@@ -11,6 +11,10 @@
    (work.check_group). Checks of `within: story` split a key's group by story there.
 5. The client merges the results: findings sorted as the local engine sorts them, coverage
    summed per check. Suppressions and the baseline are applied as in a local run.
+
+The claim cache is the client's, as in a local run: unchanged files are restored from it and
+not sent to the workers (their claims join the others for the checks), files read are stored,
+and the checks' result of an unchanged corpus is taken from it whole.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from claimcheck.cache import ClaimList
+from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.loader import discover, undated_warnings
 from claimcheck.dask_engine import work
 from claimcheck.engine import coverage, run_checks
@@ -28,6 +32,7 @@ from claimcheck.pipeline import Extraction, Outcome, finish
 from claimcheck.progress import Silent
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings
+from claimcheck.suppress import SUPPRESSION_MARK
 
 FILES_PER_PARTITION = 50        # the fewest files worth a task of their own
 PARTITIONS_PER_WORKER = 4       # enough tasks to balance uneven partitions
@@ -40,26 +45,50 @@ def partitions(files: int, workers: int) -> int:
     return max(1, min(math.ceil(files / FILES_PER_PARTITION), wanted))
 
 
-def extract_on_dask(paths: list[str], pack: RulePack, client, progress: Silent = Silent()):
-    """Stages 1 and 2: the Extraction a local run would have (pipeline.extract_corpus, without
-    the cache) and the persisted partitions, for the checks."""
+def extract_on_dask(paths: list[str], pack: RulePack, client, progress: Silent = Silent(),
+                    cache: ClaimCache | None = None):
+    """Stages 1 and 2: the Extraction a local run would have (pipeline.extract_corpus) and the
+    bag of what was read, kept on the cluster for the checks. With a cache, files unchanged
+    since a run stored them are restored on the client, not read, and the rest are stored."""
+    import dask.bag as db
+
+    warnings: list[CorpusError] = []
+    files = discover(paths, warnings)
+    stamps = {path: cache.stamp(path, article_id) for article_id, path in files} if cache else {}
+    restored = cache.restore_files(stamps) if cache else {}
+    listed = [(i, article_id, path) for i, (article_id, path) in enumerate(files)
+              if path not in restored]
+    fresh, reads = _read_on_cluster(listed, pack, client, progress) if listed else ([], None)
+    kept = [_restored(i, restored[path]) for i, (_, path) in enumerate(files) if path in restored]
+    if kept:
+        again = db.from_sequence(kept, npartitions=partitions(len(kept), _workers(client)))
+        reads = again if reads is None else db.concat([reads, again])
+    extraction = _extraction(fresh + kept, warnings)
+    if cache:
+        _store(cache, fresh, stamps, files, extraction.signatures)
+        if len(warnings) == len(undated_warnings(extraction.articles)):   # nothing went wrong
+            extraction.stamps = [stamps[path] for _, path in files]
+    return extraction, reads
+
+
+def _workers(client) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+def _read_on_cluster(listed, pack: RulePack, client, progress: Silent):
+    """Read and extract `listed` files on the workers; (what they gave, the persisted bag)."""
     import dask
     import dask.bag as db
     from dask.distributed import as_completed, futures_of
 
-    warnings: list[CorpusError] = []
-    files = discover(paths, warnings)
-    workers = len(client.scheduler_info().get("workers", {}))
-    listed = [(i, article_id, path) for i, (article_id, path) in enumerate(files)]
     pack_on_cluster = dask.delayed(pack, pure=True)
-    reads = db.from_sequence(listed, npartitions=partitions(len(listed), workers)) \
+    reads = db.from_sequence(listed, npartitions=partitions(len(listed), _workers(client))) \
         .map_partitions(work.read_partition, pack_on_cluster).persist()
     done = futures_of(reads)
     progress.stage("extracting on Dask", len(done))
     for _ in as_completed(done):
         progress.advance()
-    gathered: list[work.FileRead] = [r for part in dask.compute(*reads.to_delayed()) for r in part]
-    return _extraction(gathered, warnings), reads
+    return [r for part in dask.compute(*reads.to_delayed()) for r in part], reads
 
 
 def _extraction(reads: list[work.FileRead], warnings: list[CorpusError]) -> Extraction:
@@ -77,26 +106,57 @@ def _extraction(reads: list[work.FileRead], warnings: list[CorpusError]) -> Extr
                       {a.id: signature for a, _, signature, _ in items})
 
 
+def _restored(order: int, items: list) -> work.FileRead:
+    """A file restored from the cache, as a worker would have read it."""
+    return work.FileRead(order, [a for a, _, _ in items], [list(c) for _, c, _ in items],
+                         [decode_signature(t) for _, _, t in items], [], [None] * len(items))
+
+
+def _store(cache: ClaimCache, fresh: list[work.FileRead], stamps: dict, files: list,
+           signatures: dict) -> None:
+    """Files read whole and well go into the cache, as extract_corpus stores them: not those
+    with a warning, an article cut short, or a suppression comment (whose text is needed)."""
+    paths = [path for _, path in files]
+    cache.put_files({paths[r.order]: (stamps[paths[r.order]], list(zip(r.articles, r.claims)))
+                     for r in fresh
+                     if stamps.get(paths[r.order]) and not r.warnings and r.articles
+                     and not any(r.problems)
+                     and not any(SUPPRESSION_MARK in a.text for a in r.articles)}, signatures)
+
+
 def check_on_dask(paths: list[str], pack: RulePack, client, baseline: set[str] | None = None,
                   full: bool = False, stories: StorySettings = StorySettings(),
-                  progress: Silent = Silent()) -> Outcome:
-    """The Outcome of pipeline.check_corpus, computed on the cluster `client` is connected to."""
-    import dask
-
-    extraction, reads = extract_on_dask(paths, pack, client, progress)
-    progress.stage("grouping stories")
-    grouped = extraction.stories(stories)
-    progress.stage("checking on Dask")
-    story_of = dask.delayed(grouped.of, pure=True)
-    workers = len(client.scheduler_info().get("workers", {}))
-    by_key = reads.map_partitions(work.keyed_claims, story_of) \
-        .foldby(work.group_key, work.add_to_group, list, work.join_groups, list)
-    checked = by_key.repartition(npartitions=max(1, 2 * workers)) \
-        .map(work.check_group, dask.delayed(pack, pure=True)).compute()
-    result = merge(pack, [r for _, r in sorted(checked, key=lambda kr: kr[0])],
-                   extraction.claims, grouped)
+                  progress: Silent = Silent(), cache: ClaimCache | None = None) -> Outcome:
+    """The Outcome of pipeline.check_corpus, computed on the cluster `client` is connected to.
+    With a cache, the checks' result of a corpus in which nothing changed is taken from it."""
+    extraction, reads = extract_on_dask(paths, pack, client, progress, cache)
+    key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
+        if cache and extraction.stamps else None
+    result = cache.result(key) if key else None
+    if result is None:
+        progress.stage("grouping stories")
+        grouped = extraction.stories(stories)
+        progress.stage("checking on Dask")
+        result = merge(pack, _check_on_cluster(reads, grouped, pack, client), extraction.claims,
+                       grouped)
+        if key:
+            cache.put_result(key, result)
     return finish(pack, extraction.articles, extraction.claims, extraction.warnings, result,
                   baseline, full)
+
+
+def _check_on_cluster(reads, grouped: Stories, pack: RulePack, client) -> list[EngineResult]:
+    """Stage 4: each key's EngineResult, in the order of the keys."""
+    import dask
+
+    if reads is None:   # no article at all
+        return []
+    story_of = dask.delayed(grouped.of, pure=True)
+    by_key = reads.map_partitions(work.keyed_claims, story_of) \
+        .foldby(work.group_key, work.add_to_group, list, work.join_groups, list)
+    checked = by_key.repartition(npartitions=max(1, 2 * _workers(client))) \
+        .map(work.check_group, dask.delayed(pack, pure=True)).compute()
+    return [result for _, result in sorted(checked, key=lambda kr: kr[0])]
 
 
 def merge(pack: RulePack, results: list[EngineResult], claims, stories: Stories) -> EngineResult:
