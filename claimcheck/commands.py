@@ -18,6 +18,7 @@ from claimcheck.examples import run_examples
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
+from claimcheck.progress import Silent
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack, load_pack
@@ -72,9 +73,16 @@ def _with_cache(args, pack: RulePack, work):
             cache.close()
 
 
+def _progress(args) -> Silent:
+    """The run's progress bar or timings (cli.main sets them up), or silence."""
+    if getattr(args, "progress", None) is None:
+        args.progress = Silent()
+    return args.progress
+
+
 def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, str]:
     """`full`: the report shows every claim, not only the findings."""
-    args.progress.stage("loading rules")
+    _progress(args).stage("loading rules")
     pack = _pack(args, config)
     baseline_file = args.baseline or config.baseline
     known = None
@@ -88,11 +96,11 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
     if args.dask:
         from claimcheck import dask_engine
         outcome = _with_cache(args, pack, lambda cache: dask_engine.check(
-            args.dask, paths, pack, known, full, config.stories, args.progress, cache))
+            args.dask, paths, pack, known, full, config.stories, _progress(args), cache))
     else:
         outcome = _with_cache(args, pack, lambda cache: check_corpus(
-            paths, pack, known, jobs, cache, full, config.stories, args.progress))
-    args.progress.close()
+            paths, pack, known, jobs, cache, full, config.stories, _progress(args)))
+    _progress(args).close()
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
     for note in outcome.notes if not args.quiet else ():
@@ -154,24 +162,24 @@ def cmd_report(args) -> int:
 
 def cmd_extract(args) -> int:
     config = discover()
-    args.progress.stage("loading rules")
+    _progress(args).stage("loading rules")
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
-        extraction = extract_corpus(paths, pack, jobs, cache, args.progress)
-        args.progress.stage("grouping stories")
+        extraction = extract_corpus(paths, pack, jobs, cache, _progress(args))
+        _progress(args).stage("grouping stories")
         return extraction.claims.load(), extraction.warnings, extraction.stories(config.stories)
     if args.dask:
         from claimcheck import dask_engine
         extraction = _with_cache(args, pack, lambda cache: dask_engine.extract(
-            args.dask, paths, pack, args.progress, cache))
-        args.progress.stage("grouping stories")
+            args.dask, paths, pack, _progress(args), cache))
+        _progress(args).stage("grouping stories")
         claims, warnings = extraction.claims.load(), extraction.warnings
         stories = extraction.stories(config.stories)
     else:
         claims, warnings, stories = _with_cache(args, pack, extract)
-    args.progress.close()
+    _progress(args).close()
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
     if args.format == "jsonl":

@@ -28,8 +28,8 @@ SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}
 _SPACE = re.compile(r"\s+")
 SHOWN_PARTNERS = 3      # passages a finding shows beside its subject; the rest are locations
-FULL_FINDINGS = 1000    # findings shown with their passages; the rest one line each
-ARTICLE_ROWS = 2000     # rows of the findings-by-article table
+FULL_FINDINGS = 400     # findings shown with their passages; the rest one line each
+ARTICLE_ROWS = 1500     # rows of the findings-by-article table
 CLAIM_TABLES = 300      # articles whose claims are listed, those with findings first
 
 
