@@ -48,8 +48,8 @@ def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article:
     """`groups`: the buckets the check compared; `story`: a claim's story, when the check
     compares only within one."""
     left_out: Counter[str] = Counter()
-    compared = {id(c) for g in groups for c in g
-                if same_article or len({x.span.article for x in g}) > 1}
+    compared = {id(c) for g in groups if same_article or len({x.span.article for x in g}) > 1
+                for c in g}   # each group's articles counted once, not once per claim
     grouped = {id(c) for g in groups for c in g}
     by_key: dict[str, int] = defaultdict(int)
     for claim in claims:
