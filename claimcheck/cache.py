@@ -57,6 +57,10 @@ class CacheDamaged(sqlite3.DatabaseError):
     forgotten so that the next run stores them afresh."""
 
 
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
 class ClaimCache:
     def __init__(self, path: str | Path, pack_digest: str):
         self.path = Path(path)
@@ -92,10 +96,12 @@ class ClaimCache:
             for table in ("files", "articles", "results"):
                 self.db.execute(f"DELETE FROM {table}")
 
-    def key(self, article: Article) -> str:
+    def key(self, article: Article, digest: str | None = None) -> str:
+        """The article's content key. `digest`: text_digest(article.text), for an article whose
+        text is no longer at hand (a Dask worker read it and sent it back without)."""
         parts = (self.salt, article.id, article.path, article.title, article.source,
-                 article.published.isoformat() if article.published else "", article.text,
-                 repr(article.locate(0)))
+                 article.published.isoformat() if article.published else "",
+                 text_digest(article.text) if digest is None else digest, repr(article.locate(0)))
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, list[Claim]]:

@@ -46,11 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE",
                        help="record today's findings as accepted, then exit 0")
     add_changed_flag(check)
+    _statistics_flag(check)
 
     report = sub.add_parser("report", help="write an HTML report, findings.json and findings.sarif")
     _corpus_flags(report)
     report.add_argument("-o", "--output-dir", metavar="DIR",
                         help="where to write (default: reports/, or output_dir in the config)")
+    _statistics_flag(report)
 
     extract = sub.add_parser("extract", help="print the claims extracted from articles")
     extract.add_argument("paths", nargs="*", metavar="PATH",
@@ -105,6 +107,21 @@ def _speed_flags(parser: argparse.ArgumentParser) -> None:
                         help="extract with N processes (default: the cores other processes leave free)")
     parser.add_argument("--no-cache", action="store_true",
                         help="do not read or write the claim cache in .claimcheck/")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on a Dask cluster: a scheduler's address (tcp://HOST:PORT), "
+                             "or local[:N] for N local worker processes (needs claimcheck[dask])")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true",
+                      help="no progress bar, notes or status lines: only the output, warnings "
+                           "and errors")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="print each stage of the run with its count and duration")
+
+
+def _statistics_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--statistics", action="store_true",
+                        help="print, on standard error, the findings of each check by severity "
+                             "and the claims and pairs it compared")
 
 
 def _positive(text: str) -> int:
@@ -129,9 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     # A run builds hundreds of thousands of small objects and almost no reference cycles: with
     # the default thresholds, the collector rescans them all again and again.
     gc.set_threshold(100_000, 50, 100)
+    if hasattr(args, "quiet"):   # a bar before the heavy imports: a cold run shows it at once
+        from claimcheck.progress import for_run
+        args.progress = for_run(args.quiet, args.verbose)
     try:
         from claimcheck import commands  # late: `--help` should not load pint and dateparser
-        return getattr(commands, f"cmd_{args.command}")(args)
+        try:
+            return getattr(commands, f"cmd_{args.command}")(args)
+        finally:
+            if hasattr(args, "progress"):
+                args.progress.close()
     except ClaimcheckError as exc:
         print(exc.with_context(), file=sys.stderr)
         return EXIT_ERROR

@@ -19,12 +19,14 @@ from claimcheck.errors import UsageError, suggestion
 from claimcheck.parallel import default_jobs
 from claimcheck.pipeline import Outcome, check_corpus, extract_corpus
 from claimcheck.printable import printable
+from claimcheck.progress import Silent
 from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack
 from claimcheck.rules.outline import load_outlined
 from claimcheck.run_details import now, run_details
 from claimcheck.selection import select_checks
+from claimcheck.statistics import statistics
 from claimcheck.strict import empty_pack_warnings, strict_failure
 
 CACHE_FILE = ".claimcheck/cache.sqlite"
@@ -87,9 +89,17 @@ def _with_cache(args, pack: RulePack, work):
             cache.close()
 
 
+def _progress(args) -> Silent:
+    """The run's progress bar or timings (cli.main sets them up), or silence."""
+    if getattr(args, "progress", None) is None:
+        args.progress = Silent()
+    return args.progress
+
+
 def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, str]:
     """`full`: the report shows every claim, not only the findings."""
-    pack = _pack(args, config, outlined=True)
+    _progress(args).stage("loading rules")
+    pack = _pack(args, config, outlined=not args.dask)   # the workers need a whole pack
     baseline_file = args.baseline or config.baseline
     known = None
     if baseline_file and not getattr(args, "write_baseline", None):
@@ -103,13 +113,19 @@ def _run(args, config: Config, full: bool = False) -> tuple[RulePack, Outcome, s
     else:
         paths = _paths(args, config)
     jobs = args.jobs or default_jobs()
-    outcome = _with_cache(args, pack, lambda cache: check_corpus(paths, pack, known, jobs, cache, full,
-                                                                 config.stories, file_filter(args)))
+    if args.dask:
+        from claimcheck import dask_engine
+        outcome = _with_cache(args, pack, lambda cache: dask_engine.check(
+            args.dask, paths, pack, known, full, config.stories, _progress(args), cache))
+    else:
+        outcome = _with_cache(args, pack, lambda cache: check_corpus(
+            paths, pack, known, jobs, cache, full, config.stories, file_filter(args), _progress(args)))
+    _progress(args).close()
     if getattr(args, "changed", False):
         outcome.findings = touching(outcome.findings, args.paths, paths)
     outcome.warnings[:0] = empty_pack_warnings(pack)
     _warn_all(outcome.warnings)
-    for note in outcome.notes:
+    for note in outcome.notes if not args.quiet else ():
         warn(f"claimcheck: note: {note}")
     return pack, outcome, args.fail_on or config.fail_on or "error"
 
@@ -148,6 +164,9 @@ def cmd_check(args) -> int:
         write_atomic(args.output, text)
     else:
         write(text)
+    if args.statistics:
+        for line in statistics(outcome, pack):
+            warn(line)
     return code
 
 
@@ -170,20 +189,35 @@ def cmd_report(args) -> int:
              "findings.json": REPORTERS["json"](outcome.as_dict(fail_on, pack))}
     for name, text in files.items():
         write_atomic(out / name, text)
-    write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
+    if not args.quiet:
+        write(printable(f"wrote {', '.join(str(out / n) for n in files)}") + "\n")
+    if args.statistics:
+        for line in statistics(outcome, pack):
+            warn(line)
     return code
 
 
 def cmd_extract(args) -> int:
     config = discover(args)
+    _progress(args).stage("loading rules")
     pack = _pack(args, config)
     paths, jobs = _paths(args, config), args.jobs or default_jobs()
 
     def extract(cache):  # claims decoded here, where a damaged cache entry can still be redone
-        extraction = extract_corpus(paths, pack, jobs, cache, file_filter(args))
+        extraction = extract_corpus(paths, pack, jobs, cache, file_filter(args), _progress(args))
+        _progress(args).stage("grouping stories")
         return (extraction.claims.load(), extraction.warnings, extraction.stories(config.stories),
                 extraction.articles)
-    claims, warnings, stories, articles = _with_cache(args, pack, extract)
+    if args.dask:
+        from claimcheck import dask_engine
+        extraction = _with_cache(args, pack, lambda cache: dask_engine.extract(
+            args.dask, paths, pack, _progress(args), cache))
+        _progress(args).stage("grouping stories")
+        claims, warnings = extraction.claims.load(), extraction.warnings
+        stories, articles = extraction.stories(config.stories), extraction.articles
+    else:
+        claims, warnings, stories, articles = _with_cache(args, pack, extract)
+    _progress(args).close()
     warnings[:0] = empty_pack_warnings(pack, need_checks=False)
     _warn_all(warnings)
     if args.format in ("csv", "parquet"):

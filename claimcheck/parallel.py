@@ -53,21 +53,26 @@ class Extracted(list):
 def extract_all(extractor: Extractor, articles: list[Article], jobs: int,
                 sign: Callable[[Article], tuple[str, ...]] | None = None,
                 meanwhile: Callable[[], None] | None = None,
-                encode: Callable[[list[Claim]], str] | None = None) -> list[list[Claim]]:
+                encode: Callable[[list[Claim]], str] | None = None,
+                done: Callable[[int], None] = lambda n: None) -> list[list[Claim]]:
     """The claims of each article, in the order of `articles`, each article guarded; with
     `sign`, each article's story signature too, computed where its claims are (in the workers:
     signing is a fifth of the work per article, and the parent would do it alone). The parent
     runs `meanwhile` while workers extract (not at all without workers). With `encode`, workers
     also return each article's claims encoded for the cache (`records`): the parent would
-    otherwise encode them alone, after the workers are done."""
+    otherwise encode them alone, after the workers are done. `done(n)` is told as articles are
+    finished (the progress bar)."""
     global _sign, _encode
     _sign = sign
     _encode = encode if jobs > 1 else None
     try:
         if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-            results = [_one(extractor, a) for a in articles]
+            results = []
+            for article in articles:
+                results.append(_one(extractor, article))
+                done(1)
         else:
-            results = _in_workers(extractor, articles, jobs, meanwhile)
+            results = _in_workers(extractor, articles, jobs, meanwhile, done)
     finally:
         _sign = _encode = None
     out = Extracted(claims for claims, _, _, _ in results)
@@ -84,7 +89,7 @@ def _one(extractor: Extractor, article: Article) -> tuple:
 
 
 def _in_workers(extractor: Extractor, articles: list[Article], jobs: int,
-                meanwhile: Callable[[], None] | None) -> list:
+                meanwhile: Callable[[], None] | None, done: Callable[[int], None]) -> list:
     global _worker, _articles
     # never more processes than there is work for, nor than a machine can bear (-j 100000)
     workers = min(jobs, MAX_JOBS, len(articles) // 16 + 1)
@@ -96,11 +101,13 @@ def _in_workers(extractor: Extractor, articles: list[Article], jobs: int,
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = []
-            done = pool.imap(_extract_range, ranges)
+            finished = pool.imap(_extract_range, ranges)
             if meanwhile is not None:
                 meanwhile()
-            for packed in done:
-                results.extend(claim_codec.decode(packed))
+            for packed in finished:
+                batch = claim_codec.decode(packed)
+                results.extend(batch)
+                done(len(batch))
             return results
     except OSError:  # no processes to be had (a limit on them, no memory): one will do
         return [_one(extractor, a) for a in articles]

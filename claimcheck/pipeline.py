@@ -15,6 +15,7 @@ from claimcheck.corpus.loader import discover, load_file, undated_warnings
 from claimcheck.errors import CorpusError, suggestion
 from claimcheck.model import SEVERITIES, Article, Claim, Finding, severity_rank
 from claimcheck.parallel import extract_all
+from claimcheck.progress import Silent
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings, group as group_stories, signer
 from claimcheck.stories import prepare as prepare_stories
@@ -84,11 +85,14 @@ class Extraction:
 
 
 def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
-                   cache: ClaimCache | None = None, skip: FileFilter | None = None) -> Extraction:
+                   cache: ClaimCache | None = None, skip: FileFilter | None = None,
+                   progress: Silent = Silent()) -> Extraction:
     """Load and extract. With a cache, unchanged files are not read, and only articles whose
-    content it has not seen are extracted. `skip`: files not to read (--exclude, .gitignore)."""
+    content it has not seen are extracted. `skip`: files not to read (--exclude, .gitignore);
+    `progress` hears of each file and article done."""
     warnings: list[CorpusError] = []
     files = discover(paths, warnings, skip)
+    progress.stage("reading", len(files))
     stamps = {path: cache.stamp(path, article_id) if path != STDIN else None   # never stamped
               for article_id, path in files} if cache else {}
     restored = cache.restore_files(stamps) if cache else {}
@@ -98,6 +102,7 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     contents: dict[int, str] = {}   # id() of an article → its content key
     unsigned: list[Article] = []   # signed where they are extracted, or after
     for article_id, path in files:
+        progress.advance()
         if path in restored:
             for article, claims, signature, content in restored[path]:
                 items.append((article, claims))
@@ -139,8 +144,10 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
     sign = signer(pack.vocabulary) if unsigned else None
     if todo:  # building an extractor compiles its patterns: not worth it for a warm run
         from claimcheck.extract import Extractor   # late: a warm run needs neither
+        progress.stage("extracting", len(todo))
         extracted = extract_all(Extractor(pack.vocabulary), [articles[i] for i in todo], jobs, sign,
-                                meanwhile=prepare_stories, encode=encode_claims if cache else None)
+                                meanwhile=prepare_stories, encode=encode_claims if cache else None,
+                                done=progress.advance)
         fresh = dict(zip(todo, extracted))
         for claims, record in zip(extracted, getattr(extracted, "records", ())):
             if record is not None and cache:
@@ -171,19 +178,30 @@ def extract_corpus(paths: list[str], pack: RulePack, jobs: int = 1,
 
 def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = None, jobs: int = 1,
                  cache: ClaimCache | None = None, full: bool = False,
-                 stories: StorySettings = StorySettings(), skip: FileFilter | None = None) -> Outcome:
+                 stories: StorySettings = StorySettings(), skip: FileFilter | None = None,
+                 progress: Silent = Silent()) -> Outcome:
     """Extract and check. With a cache, the checks' result for a corpus in which nothing changed
     is taken from it; `full` decodes every claim here, for reports that show them, so that a
     damaged cache entry still surfaces where the run can be redone without the cache."""
-    extraction = extract_corpus(paths, pack, jobs, cache, skip)
+    extraction = extract_corpus(paths, pack, jobs, cache, skip, progress)
     articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
     key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
         if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
-        result = run_checks(pack.loaded(), articles, claims, stories=extraction.stories(stories))
+        progress.stage("grouping stories")
+        grouped = extraction.stories(stories)
+        progress.stage("checking")
+        result = run_checks(pack.loaded(), articles, claims, stories=grouped)
         if key:
             cache.put_result(key, result)
+    return finish(pack, articles, claims, warnings, result, baseline, full)
+
+
+def finish(pack: RulePack, articles: list[Article], claims: ClaimList, warnings: list[CorpusError],
+           result, baseline: set[str] | None, full: bool) -> Outcome:
+    """The checks' result, with suppressions and the baseline applied (also the last step of a
+    run on Dask, claimcheck/dask_engine)."""
     if full:
         claims.load()
     findings, unused = apply_suppressions(articles, result.findings)

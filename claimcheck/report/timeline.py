@@ -2,7 +2,11 @@
 first to its last day on a shared axis. The axis covers where most claims fall, so one "mid-1950s"
 or "next year" cannot squash a week of meetings into a pixel; claims outside it become arrows at
 the edge that name their real dates. Only numbers and plain strings come out: the template draws
-(and escapes) them."""
+(and escapes) them.
+
+A large corpus would be thousands of rows with its few conflicts buried among them: past
+ALL_ROWS articles, only the articles with a claim in a finding get a row (the most severe first,
+at most MAX_ROWS), and every other dated claim is counted into one row of daily totals."""
 
 from __future__ import annotations
 
@@ -14,13 +18,18 @@ from claimcheck.report.sanitize import one_line
 WIDTH, LABEL_W, PAD_R = 1160, 270, 24
 LANE_H, BAR_H, AXIS_H, ROW_GAP = 22, 12, 34, 12
 CHAR_W = 6.3                     # the width of a character of an 11px label, near enough
+ALL_ROWS, MAX_ROWS = 60, 150     # every article up to ALL_ROWS; past it, those in findings only
+TOTALS_H = 48                    # the height of the row of daily totals
+_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 def build(claims: list[dict], severity_of: dict, published: dict[str, str | None]) -> dict | None:
     items = [(c, *span) for c in claims if (span := _span(c))]
     if not items:
         return None
-    lo, hi = _in_calendar(*window([(s, e) for _, s, e in items]))
+    items, others = _rows_kept(items, severity_of)
+    # the axis fits the rows drawn; with none (no dated claim in a finding), all the claims
+    lo, hi = _in_calendar(*window([(s, e) for _, s, e in items or others]))
     x0, x1 = LABEL_W, WIDTH - PAD_R
     per_day = (x1 - x0) / (hi + 1 - lo)
 
@@ -44,10 +53,56 @@ def build(claims: list[dict], severity_of: dict, published: dict[str, str | None
                      "y": y, "height": height, "marks": marks,
                      "pub_x": x(pub + 0.5) if pub is not None and lo <= pub <= hi else None})
         y += height
+    totals = _totals(others, lo, hi, x, y) if others else None
+    if totals:
+        y += TOTALS_H
     return {"width": WIDTH, "height": y + 8, "x0": x0, "x1": x1, "top": AXIS_H, "bottom": y,
             "rows": rows, "ticks": _ticks(lo, hi, x), "days": _days(lo, hi, x, per_day),
             "start": date.fromordinal(lo).isoformat(), "end": date.fromordinal(hi).isoformat(),
-            "clipped": clipped, "bar_h": BAR_H}
+            "clipped": clipped, "bar_h": BAR_H, "totals": totals}
+
+
+def _rows_kept(items: list, severity_of: dict) -> tuple[list, list]:
+    """(the items drawn one by one, the items only counted): all of them are drawn in a corpus
+    of at most ALL_ROWS dated articles; else the articles with a claim in a finding, the most
+    severe first, at most MAX_ROWS of them."""
+    by_article: dict[str, list] = {}
+    for item in items:
+        by_article.setdefault(item[0]["article"], []).append(item)
+    if len(by_article) <= ALL_ROWS:
+        return items, []
+
+    def worst(article: str) -> int:
+        return max(_RANK.get(severity_of.get(_key(c)), 0) for c, _, _ in by_article[article])
+    flagged = sorted((a for a in by_article if worst(a)), key=lambda a: (-worst(a), a))[:MAX_ROWS]
+    kept = set(flagged)
+    return ([i for i in items if i[0]["article"] in kept],
+            [i for i in items if i[0]["article"] not in kept])
+
+
+def _key(claim: dict) -> tuple:
+    return claim["article"], claim.get("start"), claim.get("end")
+
+
+def _totals(others: list, lo: int, hi: int, x, top: float) -> dict:
+    """One row of bars, a bar per day: how many of the claims not drawn fall on it (a claim
+    longer than a week counts on none; those and the ones outside the axis are counted apart)."""
+    per_day: dict[int, int] = {}
+    apart = 0
+    for _, s, e in others:
+        if e - s > 7 or e < lo or s > hi:
+            apart += 1
+            continue
+        for day in range(max(s, lo), min(e, hi) + 1):
+            per_day[day] = per_day.get(day, 0) + 1
+    peak = max(per_day.values(), default=1)
+    bars = [{"x": x(day), "w": max(round(x(day + 1) - x(day) - 1, 1), 1),
+             "h": max(round((TOTALS_H - 16) * n / peak, 1), 1), "n": n,
+             "date": date.fromordinal(day).isoformat()} for day, n in sorted(per_day.items())]
+    for b in bars:
+        b["y"] = top + TOTALS_H - 6 - b["h"]
+    return {"y": top, "height": TOTALS_H, "bars": bars, "claims": len(others), "apart": apart,
+            "articles": len({c["article"] for c, _, _ in others})}
 
 
 def window(spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -110,6 +165,7 @@ def _mark(claim: dict, s: int, e: int, lo: int, hi: int, x, severity_of: dict) -
     text = _clip(one_line(claim.get("text", "")), 30)
     title = f"“{one_line(claim.get('text', ''))}” {dates} ({one_line(claim.get('claim_type', ''))})"
     out = {"severity": severity, "title": title + (f" · {severity}" if severity else ""),
+           "text": one_line(claim.get("text", "")), "dates": dates,
            "clip": None, "clip_left": s < lo, "clip_right": e > hi}
     if e < lo or s > hi:
         side = "left" if e < lo else "right"
