@@ -23,4 +23,9 @@ def statistics(outcome, pack) -> list[str]:
     total = {s: sum(by[s] for by in counts.values()) for s in SEVERITIES}
     lines.append(f"{'total':<{width}}  {sum(total.values()):>8}  {total['error']:>6}  "
                  f"{total['warning']:>8}  {total['info']:>5}  {len(outcome.claims):>8}")
+    left_out = [(rule, ", ".join(f"{n} {why}" for why, n in seen["left_out"].items()))
+                for rule, seen in checks.items() if seen.get("left_out")]
+    if left_out:
+        lines.append("claims of a check's types it could not compare:")
+        lines += [f"  {rule}: {why}" for rule, why in left_out]
     return lines

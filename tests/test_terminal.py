@@ -82,3 +82,5 @@ def test_statistics_count_findings_per_check(capsys):
         counted = sum(1 for f in findings if f["rule"] == rule)
         errors = sum(1 for f in findings if f["rule"] == rule and f["severity"] == "error")
         assert rows[rule][:2] == [str(counted), str(errors)]
+    # and why a check's claims were not compared (the text report's summary leaves it out)
+    assert "  meeting-order: 8 no other claim with its key in its article" in captured.err

@@ -45,7 +45,7 @@ def render(result: dict, color: bool = False) -> str:
 
 
 def coverage_lines(coverage: dict) -> list[str]:
-    """What was not checked, in a few lines under the summary."""
+    """What was not checked, in two lines under the summary (each check's share: --statistics)."""
     if not coverage:
         return []
     types = coverage.get("claims_by_type") or {}
@@ -58,8 +58,4 @@ def coverage_lines(coverage: dict) -> list[str]:
     if stories:
         out.append(f"stories: {stories['stories']} ({stories['articles_sharing_a_story']} articles "
                    f"share one with another; the largest has {stories['largest']})")
-    for check, c in (coverage.get("checks") or {}).items():
-        left = ", ".join(f"{n} {why}" for why, n in c.get("left_out", {}).items())
-        pairs = f", {c['pairs']} pairs" if c.get("scope") != "claim" else ""
-        out.append(f"  {check}: {c['claims']} claims{pairs}" + (f"; left out: {left}" if left else ""))
     return out
