@@ -19,8 +19,9 @@ _LEADING = re.compile(r"^(?P<who>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:on\s+
 _WORD_BEFORE_VERB = {"it", "he", "she", "they", "we", "i", "you", "this", "that"}
 
 
-# Words _ACCORDING cannot match without: a cheap test before the regex.
+# Words each pattern cannot match without: a cheap test before its regex.
 _ACCORDING_WORDS = ("according", "citing", "reported")
+_TRAILING_WORDS = ("said", "say", "told", "tell", "report", "claim", "announced", "estimat")
 
 
 def attribution_of(sentence: str) -> str | None:
@@ -28,8 +29,8 @@ def attribution_of(sentence: str) -> str | None:
     m = _ACCORDING.search(sentence) if any(w in lowered for w in _ACCORDING_WORDS) else None
     if m:
         return " ".join(m["who"].split())
-    for find in (_TRAILING.search, _LEADING.match):
-        m = find(sentence)
+    for find, needed in ((_TRAILING.search, _TRAILING_WORDS), (_LEADING.match, ("that",))):
+        m = find(sentence) if any(w in sentence for w in needed) else None
         if m and m["who"].lower() not in _WORD_BEFORE_VERB:
             return " ".join(m["who"].split())
     return None
