@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimcheck.alternation import word_alternation
 from claimcheck.vocab import ClaimType, Entity, Vocabulary
@@ -100,10 +101,16 @@ def _choose(candidates: tuple[Entity, ...], alias: str, when: date | None) -> En
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause of a sentence around [start, end): split at semicolons, dashes and ", while"."""
     left, right = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for break_start, break_end in _breaks(sentence):
+        if break_end <= start:
+            left = break_end
+        elif break_start >= end:
+            right = break_start
             break
     return left, right
+
+
+@lru_cache(maxsize=64)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence breaks into clauses: found once for all the claims it holds."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
