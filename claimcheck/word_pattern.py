@@ -1,4 +1,4 @@
-"""Regexes that start at a word boundary, searched at the speed of ones that do not."""
+"""Regexes that start at a word boundary, searched without writing the boundary first."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ class WordPattern:
 
     Python's re skips ahead to the characters a pattern can start with only when the pattern
     starts with them; a leading \\b or lookbehind hides them, and every place of the text is
-    tried (five times slower on a sentence, twenty with IGNORECASE). So the pattern is written
-    without its leading boundary, and the boundary is checked here, where the rest matched.
-    The matches are the ones the pattern with its boundary would give."""
+    tried. So the pattern is written without its leading boundary, and the boundary is checked
+    here, where the rest matched. The matches are the ones the pattern with its boundary would
+    give. It pays for patterns that start with a few letters (month names, "the two|they|their"):
+    two to three times faster on real sentences. For a trie of hundreds of words starting with
+    most letters (a gazetteer), the boundary rejects a place sooner than the trie does: measure."""
 
     def __init__(self, body: str, flags: int = 0, not_after: str | None = None):
         self.regex = re.compile(body, flags)
