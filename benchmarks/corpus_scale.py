@@ -83,6 +83,11 @@ def main() -> int:
         verdicts.append((f"{size}: found {found} of {len(planted)} planted, {extra} unplanted",
                          found == len(planted) and extra == 0))
         previous = (size, cold["seconds"])
+    return print_verdicts(verdicts)
+
+
+def print_verdicts(verdicts: list[tuple[str, bool]]) -> int:
+    """Each target met or not, one a line; the exit status: 0 when every one is met."""
     print()
     for text, ok in verdicts:
         print(f"{'met    ' if ok else 'NOT met'}  {text}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_scale import write_corpus  # noqa: E402
+from corpus_scale import print_verdicts, write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,10 +56,7 @@ def main() -> int:
         print(f"{size:>9} {local['seconds']:>11.1f} {remote['seconds']:>8.1f} {ratio:>8.2f}x "
               f"{local_mb:>8.0f} {client_mb:>10.0f} {'yes' if same else 'NO':>5}")
         verdicts.append((f"{size}: Dask output identical to --jobs 2", same))
-    print()
-    for text, ok in verdicts:
-        print(f"{'met    ' if ok else 'NOT met'}  {text}")
-    return 0 if all(ok for _, ok in verdicts) else 1
+    return print_verdicts(verdicts)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import measure  # noqa: E402
-from corpus_scale import write_corpus  # noqa: E402
+from corpus_scale import print_verdicts, write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,10 +73,7 @@ def main() -> int:
                  (f"loaded in {wide['load_ms'] / 1000:.1f} s, browser {wide['seconds']:.1f} s "
                   f"(baseline {rows[0][3]['seconds']:.1f} s; target: a few seconds)",
                   wide["seconds"] < 10)]
-    print()
-    for text, ok in verdicts:
-        print(f"{'met    ' if ok else 'NOT met'}  {text}")
-    return 0 if all(ok for _, ok in verdicts) else 1
+    return print_verdicts(verdicts)
 
 
 if __name__ == "__main__":

@@ -184,18 +184,27 @@ def check_corpus(paths: list[str], pack: RulePack, baseline: set[str] | None = N
     is taken from it; `full` decodes every claim here, for reports that show them, so that a
     damaged cache entry still surfaces where the run can be redone without the cache."""
     extraction = extract_corpus(paths, pack, jobs, cache, skip, progress)
-    articles, claims, warnings = extraction.articles, extraction.claims, extraction.warnings
+    articles, claims = extraction.articles, extraction.claims
+    result = checked(extraction, pack, cache, stories, progress, "checking",
+                     lambda grouped: run_checks(pack.loaded(), articles, claims, stories=grouped))
+    return finish(pack, articles, claims, extraction.warnings, result, baseline, full)
+
+
+def checked(extraction: Extraction, pack: RulePack, cache: ClaimCache | None,
+            stories: StorySettings, progress: Silent, stage: str, run):
+    """The checks' result: the cache's, when it holds one for this corpus and configuration, else
+    `run(stories grouped)`'s, stored for the next run (also on Dask, claimcheck/dask_engine)."""
     key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
         if cache and extraction.stamps else None
     result = cache.result(key) if key else None
     if result is None:
         progress.stage("grouping stories")
         grouped = extraction.stories(stories)
-        progress.stage("checking")
-        result = run_checks(pack.loaded(), articles, claims, stories=grouped)
+        progress.stage(stage)
+        result = run(grouped)
         if key:
             cache.put_result(key, result)
-    return finish(pack, articles, claims, warnings, result, baseline, full)
+    return result
 
 
 def finish(pack: RulePack, articles: list[Article], claims: ClaimList, warnings: list[CorpusError],

@@ -28,7 +28,7 @@ from claimcheck.dask_engine import work
 from claimcheck.engine import coverage, run_checks
 from claimcheck.engine.runner import EngineResult
 from claimcheck.errors import CorpusError
-from claimcheck.pipeline import Extraction, Outcome, finish
+from claimcheck.pipeline import Extraction, Outcome, checked, finish
 from claimcheck.progress import Silent
 from claimcheck.rules import RulePack
 from claimcheck.stories import Stories, StorySettings
@@ -134,17 +134,9 @@ def check_on_dask(paths: list[str], pack: RulePack, client, baseline: set[str] |
     """The Outcome of pipeline.check_corpus, computed on the cluster `client` is connected to.
     With a cache, the checks' result of a corpus in which nothing changed is taken from it."""
     extraction, reads = extract_on_dask(paths, pack, client, progress, cache)
-    key = cache.result_key(extraction.stamps, pack.checks, stories.describe()) \
-        if cache and extraction.stamps else None
-    result = cache.result(key) if key else None
-    if result is None:
-        progress.stage("grouping stories")
-        grouped = extraction.stories(stories)
-        progress.stage("checking on Dask")
-        result = merge(pack, _check_on_cluster(reads, grouped, pack, client), extraction.claims,
-                       grouped)
-        if key:
-            cache.put_result(key, result)
+    result = checked(extraction, pack, cache, stories, progress, "checking on Dask",
+                     lambda grouped: merge(pack, _check_on_cluster(reads, grouped, pack, client),
+                                           extraction.claims, grouped))
     return finish(pack, extraction.articles, extraction.claims, extraction.warnings, result,
                   baseline, full)
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck import __version__
-from claimcheck.errors import ClaimcheckError, suggestion
+from claimcheck.errors import ClaimcheckError
+from claimcheck.rules.pack import configured_checks
 
 KEPT_OUTLINES = 8    # outlines of the most recently used packs; older ones are removed
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -73,14 +74,7 @@ class OutlinedPack:
                    min_confidence: float | None = None) -> "OutlinedPack":
         """As RulePack.configured, on the outlines; the loaded pack is configured alike."""
         severity = severity or {}
-        known = {c.id for c in self.checks}
-        for check_id in (*disable, *severity):
-            if check_id not in known:
-                raise KeyError(f"no check with id '{check_id}'{suggestion(check_id, known)}")
-        checks = tuple(replace(c, severity=severity.get(c.id, c.severity),
-                               min_confidence=c.min_confidence if c.min_confidence is not None
-                               else min_confidence)
-                       for c in self.checks if c.id not in disable)
+        checks = configured_checks(self.checks, disable, severity, min_confidence)
         return OutlinedPack(self.paths, self.digest, self.files, checks,
                             (tuple(disable), dict(severity), min_confidence))
 

@@ -86,13 +86,19 @@ class RulePack:
                    min_confidence: float | None = None) -> "RulePack":
         """The pack with some checks turned off and some severities changed (from configuration);
         `min_confidence` is the default for checks that do not set their own."""
-        severity = severity or {}
-        known = {c.id for c in self.checks}
-        for check_id in (*disable, *severity):
-            if check_id not in known:
-                raise KeyError(f"no check with id '{check_id}'{suggestion(check_id, known)}")
-        checks = tuple(replace(c, severity=severity.get(c.id, c.severity),
-                               min_confidence=c.min_confidence if c.min_confidence is not None
-                               else min_confidence)
-                       for c in self.checks if c.id not in disable)
-        return replace(self, checks=checks)
+        return replace(self, checks=configured_checks(self.checks, disable, severity or {},
+                                                      min_confidence))
+
+
+def configured_checks(checks: tuple, disable: tuple[str, ...], severity: dict,
+                      min_confidence: float | None) -> tuple:
+    """`checks` (Check or CheckOutline) less those disabled, with severities as configured and
+    `min_confidence` for those that set none; KeyError for an id that names no check."""
+    known = {c.id for c in checks}
+    for check_id in (*disable, *severity):
+        if check_id not in known:
+            raise KeyError(f"no check with id '{check_id}'{suggestion(check_id, known)}")
+    return tuple(replace(c, severity=severity.get(c.id, c.severity),
+                         min_confidence=c.min_confidence if c.min_confidence is not None
+                         else min_confidence)
+                 for c in checks if c.id not in disable)
