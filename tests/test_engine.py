@@ -28,6 +28,8 @@ def test_article_scope_pairs_claims_of_one_key(default_pack, extractor):
             "400-mile frontier between Ukraine and Belarus came up.")
     (finding,) = _run(default_pack, extractor, text, only={"border-length-inconsistent"})
     assert [loc.text for loc in finding.locations] == ["roughly 400-mile", "1,084 km"]
+    # a value that reads as its text is not repeated in brackets; one that adds something is kept
+    assert finding.message == ("roughly 400-mile (579 km–708 km) contradicts 1,084 km earlier in the article")
 
 
 def test_corpus_scope_reports_the_outlier_once(default_pack, extractor):

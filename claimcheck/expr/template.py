@@ -26,6 +26,10 @@ def compile_template(text: str, context: Context) -> Callable[[dict], str]:
         last = m.end()
     parts.append(text[last:])
 
+    # "{text} ({value})": the value in brackets, left out where it reads as the text does
+    echoes = [i for i in range(3, len(parts) - 1, 2)
+              if parts[i - 1] == " (" and parts[i + 1].startswith(")")]
+
     def render(env: dict) -> str:
         out = []
         for part in parts:
@@ -36,5 +40,9 @@ def compile_template(text: str, context: Context) -> Callable[[dict], str]:
                     out.append(runtime.show(part(env), part.type))
                 except EvaluationError:
                     out.append("?")
+        for i in echoes:
+            if out[i] == out[i - 2]:        # "1,084 km (1,084 km)" says it twice
+                out[i - 1] = out[i] = ""
+                out[i + 1] = out[i + 1][1:]
         return "".join(out)
     return render
