@@ -269,6 +269,41 @@ fact_tables:
     assert (caught.value.line, caught.value.column) == (4, 11)
 
 
+def test_a_changing_fact_checks_only_articles_of_its_time(tmp_path, default_pack, extractor):
+    """A population of 2025 does not check a 2010 article: India passed China in 2023."""
+    sentence = "China, the world's most populous country, began a census on Monday."
+    def flagged(published):
+        return _findings_on(default_pack, extractor, f"date {published} {sentence}",
+                            {"population-rank-reference"})
+    assert flagged("2026-01-10") and not flagged("2010-11-01")
+    article = parse_article(f"date 2010-11-01 {sentence}", "a.txt", "a.txt")[0]
+    coverage = run_checks(default_pack, [article], extractor.extract(article),
+                          only={"population-rank-reference"}).coverage
+    assert coverage["checks"]["population-rank-reference"]["left_out"] == {
+        "reference fact not current at publication": 1}
+    yaml_text = GAZETTEER + """claim_types:
+  - {id: border_length, kind: quantity, dimension: length, key: [country], min_key_entities: 2}
+fact_tables:
+  - {file: borders.csv, claim_type: border_length, entities: [a, b], value: km, unit: km,
+     source: a survey, as_of: "2020", current_for_years: 1}
+"""
+    people = COUNTRIES + "Graustark,country,,,,\n"
+    fact = _pack_with(tmp_path, yaml_text, people=people,
+                      borders="a,b,km\nRuritania,Graustark,100\n").facts["border_length:Graustark|Ruritania"]
+    assert fact.current == ("2019-01-01", "2021-12-31")
+    assert fact.current_on(date(2021, 6, 1)) and not fact.current_on(date(2022, 1, 1))
+    assert not fact.current_on(None)
+    from claimcheck.errors import RuleError
+    with pytest.raises(RuleError, match="current_for_years"):
+        _pack_with(tmp_path, yaml_text.replace("current_for_years: 1", "current_for_years: -2"),
+                   people=people, borders="a,b,km\nRuritania,Graustark,100\n")
+
+
+def _findings_on(pack, extractor, text: str, only: set[str]):
+    article = parse_article(text, "a.txt", "a.txt")[0]
+    return run_checks(pack, [article], extractor.extract(article), only=only).findings
+
+
 def test_superlatives_are_world_rankings_only(extractor):
     from claimcheck.extract.superlatives import SuperlativeFinder
     finder = SuperlativeFinder({"border_rank", "army_rank", "area_rank", "population_rank"})

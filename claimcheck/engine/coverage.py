@@ -15,6 +15,7 @@ from claimcheck.stories import Stories
 NO_KEY = "no key"
 NO_DATE = "no publication date"
 NO_FACT = "no reference fact"
+NOT_CURRENT = "reference fact not current at publication"
 ALONE = "no other claim with its key"
 ALONE_IN_STORY = "no other claim with its key in its story"
 ALONE_IN_ARTICLE = "no other claim with its key in its article"
@@ -37,9 +38,15 @@ def stories_summary(stories: Stories) -> dict[str, int]:
             "largest": max(sizes.values(), default=0)}
 
 
+def has_current_fact(claim: Claim, facts: dict) -> bool:
+    fact = facts.get(claim.key) if claim.key else None
+    return fact is not None and fact.current_on(claim.published)
+
+
 def claim_check(claims: Sequence[Claim], uses_fact: bool, facts: dict) -> dict:
-    left_out = Counter(NO_FACT for c in claims if uses_fact and c.key not in facts)
-    return {"claims": len(claims), "pairs": 0, "left_out": dict(left_out)}
+    left_out = Counter(NO_FACT if c.key not in facts else NOT_CURRENT for c in claims
+                       if uses_fact and not has_current_fact(c, facts))
+    return {"claims": len(claims), "pairs": 0, "left_out": dict(sorted(left_out.items()))}
 
 
 def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article: bool,

@@ -61,7 +61,7 @@ def _holds(check: Check, env: dict, result: EngineResult) -> bool | None:
 
 def _claim_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> None:
     for claim in claims:
-        if check.uses_fact and claim.key not in env_base["facts"]:
+        if check.uses_fact and not coverage.has_current_fact(claim, env_base["facts"]):
             continue
         env = {**env_base, "claim": claim}
         if _holds(check, env, result) is False:

@@ -47,6 +47,8 @@ def _fact(claim: Claim, env: dict):
     fact = env.get("facts", {}).get(claim.key) if claim.key else None
     if fact is None:
         raise EvaluationError("no reference fact for this claim")
+    if not fact.current_on(claim.published):
+        raise EvaluationError("the reference fact is not current at the claim's publication")
     return fact
 
 

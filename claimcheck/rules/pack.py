@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -24,6 +25,14 @@ class Fact:
     path: str
     line: int
     as_of: str = ""                # when the source gave the value (ISO date), if known
+    current: tuple[str, str] = ()  # first and last publication day it may check, where it changes
+
+    def current_on(self, published: date | None) -> bool:
+        """Whether the fact may check a claim published then: a population or an army's strength
+        of 2025 says nothing of what a 2010 article rightly called the most populous country."""
+        if not self.current:
+            return True
+        return published is not None and self.current[0] <= published.isoformat() <= self.current[1]
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,11 @@ def table_facts(yaml_path: str, item, claim_type, entity_of, fact_class) -> list
     source, as_of = str(item["source"]), str(item.get("as_of", ""))
     as_of_column = table.column(str(item["as_of_column"]), yaml_path, item["as_of_column"]) \
         if "as_of_column" in item else None
+    years = item.get("current_for_years")
+    if years is not None and (isinstance(years, bool) or years < 0):
+        m = mark_of(years, item.mark)
+        raise RuleError("'current_for_years' must be a number of years, 0 or more", yaml_path,
+                        m.line, m.column)
     where = {table.column(str(c), yaml_path, item["rank_where"]): str(v)
              for c, v in (item.get("rank_where") or {}).items()}
     facts, rows = [], []
@@ -152,7 +157,7 @@ def table_facts(yaml_path: str, item, claim_type, entity_of, fact_class) -> list
         row_as_of = row[as_of_column].strip() if as_of_column is not None else as_of
         facts.append(fact_class(fact_id, claim_type.id, key, (low * factor, top * factor),
                                 f"{row[value]} {item['unit']}", source, table.path, line,
-                                row_as_of or as_of))
+                                row_as_of or as_of, _current(item, row_as_of or as_of)))
         if all(row[c].strip() == v for c, v in where.items()):
             rows.append((top, "–".join(names), row[value], facts[-1]))
     if "rank_claim_type" in item:
@@ -180,5 +185,14 @@ def _ranks(item, rows, source: str, as_of: str, fact_class) -> list:
             text = f"{label} ({float(written):,.0f}{unit}) ranks first of {len(ordered)} ({source})"
         key = rank_type + fact.key[fact.key.index(":"):]
         out.append(fact_class(f"{fact.id}:rank", rank_type, key, (float(rank), float(rank)),
-                              str(rank), text, fact.path, fact.line, fact.as_of))
+                              str(rank), text, fact.path, fact.line, fact.as_of, fact.current))
     return out
+
+
+def _current(item, as_of: str) -> tuple[str, str]:
+    """The publication days a row may check: `current_for_years` either side of its as-of year."""
+    years = item.get("current_for_years")
+    if years is None or not as_of[:4].isdigit():
+        return ()
+    year, span = int(as_of[:4]), int(years)
+    return (f"{year - span:04d}-01-01", f"{year + span:04d}-12-31")
