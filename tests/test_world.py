@@ -154,6 +154,9 @@ def _countries(extractor, text: str, when: date | None = date(2026, 2, 2)) -> li
     ("Kazakh and Kazakhstani diplomats.", ["Kazakhstan"] * 2),
     ("The Group of Seven, the G-7, NATO and the UN.", [None] * 4),
     ("Chinese Taipei sailed the South China Sea to the Indian Ocean.", ["Taiwan", None, None]),
+    # a country that is also a given name, inside a person's name, is not the country
+    ("Chad Johnson and Michael Jordan met India Walton in Jordan; Chad said so.", ["Jordan", "Chad"]),
+    ("On Monday Jordan and Chad said it; the Jordan Valley is not Jordan.", ["Jordan", "Chad", None, "Jordan"]),
 ])
 def test_ambiguous_names(extractor, text, expected):
     assert [country for _, country in _countries(extractor, text)] == expected
@@ -168,6 +171,15 @@ def test_a_leader_stands_for_the_country_only_in_office(extractor):
     # with no date, a person who led one country only stands for it
     assert _countries(extractor, text, None) == [("Joe Biden", "United States"),
                                                  ("Vladimir Putin", "Russia")]
+
+
+def test_a_surname_after_another_given_name_is_someone_else(extractor):
+    when = date(2024, 1, 1)
+    assert extractor.entities.mentions("John Davis, a farmer, said so.", when) == []
+    for text in ("Prime Minister Davis said so.", "On Monday Davis said so.", "Philip Davis said so."):
+        assert [m.entity.id for m in extractor.entities.mentions(text, when)] == ["Philip Davis"], text
+    assert [m.entity.id for m in extractor.entities.mentions("Presidents Xi and Putin met.", when)] == \
+        ["Xi Jinping", "Vladimir Putin"]
 
 
 def test_a_shared_surname_names_the_one_in_office(extractor):

@@ -47,6 +47,9 @@ class EntityIndex:
         for m in self._pattern.finditer(text):
             candidates = self._by_alias[m.group()]
             entity = candidates[0] if len(candidates) == 1 else _choose(candidates, m.group(), when)
+            if (entity.kind == "person" and " " not in m.group() or m.group() in GIVEN_NAMES) \
+                    and in_personal_name(text, m.start(), m.end(), entity):
+                continue        # "John Davis" is not Philip Davis; "Chad Johnson" is not Chad
             found.append(Mention(m.start(), m.end(), entity, entity.country_at(when),
                                  self._readings.get(m.group(), ())))
         return found
@@ -90,6 +93,40 @@ class EntityIndex:
 
     def _known(self, claim_type: ClaimType, members: set[str]) -> bool:
         return f"{claim_type.id}:{'|'.join(sorted(members))}" in self.vocabulary.known_keys
+
+
+# Country names that are also given names: "Chad Johnson", "Jordan Henderson", "India Walton".
+GIVEN_NAMES = frozenset({"Chad", "Jordan", "Georgia", "India", "Kenya"})
+
+# Capitalised words that may stand before a name without being a given name of it.
+_NOT_A_GIVEN_NAME = frozenset("""
+    The A An In On At By Of For From To With And But Or As While When After Before Since Until If
+    Then So Yet Both Neither Nor That This These Those Its Their His Her Our Meanwhile Also
+    President Prime Minister Premier Chancellor King Queen Prince Princess Emir Sheikh Sultan
+    Mr Mrs Ms Dr Gen General Sen Senator Rep Gov Governor Secretary Leader Chairman Chief
+    Presidents Leaders Ministers Messrs Kings Premiers
+    Foreign Defence Defense Vice Deputy Former Acting Interim Crown Pope Ambassador Envoy
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Today Yesterday Tomorrow Earlier Later Last
+    Next However Still Now Instead Under Against Between Over Without Within Through During
+""".split())
+_SURNAME_AFTER = re.compile(r" (?:[A-Z][a-z]+|[A-Z][a-z]*['’][A-Z][a-z]+)\b")
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\.? $")
+
+
+def in_personal_name(text: str, start: int, end: int, entity: Entity) -> bool:
+    """Whether the name at [start, end) is part of someone else's name: a surname after another
+    given name ("John Davis", "Michael Jordan"), or a given name before a surname ("Chad
+    Johnson"). A title, a weekday, a function word or the person's own given name before it is
+    no such sign ("President Davis", "On Monday Jordan said", "Tayyip Erdogan")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and before.group(1) not in _NOT_A_GIVEN_NAME and \
+            not any(before.group(1) in name.split() for name in (entity.id, *entity.aliases)):
+        return True
+    if entity.kind == "person":
+        return False
+    after = _SURNAME_AFTER.match(text, end)
+    return after is not None and after.group().strip() not in _NOT_A_GIVEN_NAME
 
 
 def _choose(candidates: tuple[Entity, ...], alias: str, when: date | None) -> Entity:
