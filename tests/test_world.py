@@ -316,15 +316,74 @@ def _findings_on(pack, extractor, text: str, only: set[str]):
     return run_checks(pack, [article], extractor.extract(article), only=only).findings
 
 
+def test_ranks_within_groups_from_a_second_table(tmp_path):
+    yaml_text = GAZETTEER + """claim_types:
+  - {id: area, kind: quantity, dimension: area, key: [country]}
+  - {id: area_rank, kind: quantity, dimension: count, key: [country]}
+fact_tables:
+  - file: areas.csv
+    claim_type: area
+    entities: [id]
+    value: km2
+    unit: km**2
+    source: a survey
+    rank_claim_type: area_rank
+    rank_within: {file: groups.csv, id: id, groups: groups, partly: partly}
+"""
+    people = COUNTRIES + "Graustark,country,,,,\nKravonia,country,,,,\n"
+    areas = "id,km2\nRuritania,100\nGraustark,300\nKravonia,200\n"
+    groups = "id,groups,partly\nRuritania,North,\nGraustark,North|South,North\nKravonia,North,\n"
+    facts = _pack_with(tmp_path, yaml_text, people=people, areas=areas, groups=groups).facts
+    assert facts["area_rank:Kravonia#North"].interval == (1.0, 2.0)   # Graustark only partly there
+    assert facts["area_rank:Graustark#South"].interval == (1.0, 1.0)
+    assert facts["area_rank:Ruritania"].interval == (3.0, 3.0)        # the world ranking stays
+    from claimcheck.errors import RuleError
+    with pytest.raises(RuleError, match="unknown entity 'Atlantis'") as caught:
+        _pack_with(tmp_path, yaml_text, people=people, areas=areas, groups=groups + "Atlantis,North,\n")
+    assert caught.value.path.endswith("groups.csv") and caught.value.line == 5
+
+
 def test_superlatives_are_world_rankings_only(extractor):
     from claimcheck.extract.superlatives import SuperlativeFinder
     finder = SuperlativeFinder({"border_rank", "army_rank", "area_rank", "population_rank"})
     found = finder.find("İstanbul aside, Russia's longest border is with Kazakhstan; Nigeria is the "
                         "most populous country in Africa; the world's second-longest land border "
                         "runs there, and India is the most populous nation on earth.")
-    assert [(r.text, r.rank, r.claim_type) for r in found] == [
-        ("the world's second-longest land border", 2, "border_rank"),
-        ("the most populous nation on earth", 1, "population_rank")]
+    assert [(r.text, r.rank, r.claim_type, r.within) for r in found] == [
+        ("the most populous country in Africa", 1, "population_rank", "Africa"),
+        ("the world's second-longest land border", 2, "border_rank", ""),
+        ("the most populous nation on earth", 1, "population_rank", "")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ukraine, Europe's second-largest country, voted.", ("Europe's second-largest country", 2, "Europe")),
+    ("Algeria is the biggest country on the African continent.",
+     ("the biggest country on the African continent", 1, "Africa")),
+    ("Egypt has the largest army in Africa.", ("the largest army in Africa", 1, "Africa")),
+    # a ranking that leaves one out, a region that is no continent, another measure: not read
+    ("Ukraine is the largest country in Europe after Russia.", None),
+    ("Indonesia is the largest country in Southeast Asia.", None),
+    ("Germany is the largest country in Europe by population.", None),
+])
+def test_continent_rankings(text, found):
+    from claimcheck.extract.superlatives import SuperlativeFinder
+    finder = SuperlativeFinder({"army_rank", "area_rank", "population_rank"})
+    assert [(r.text, r.rank, r.within) for r in finder.find(text)] == ([found] if found else [])
+
+
+def test_a_continent_ranks_countries_partly_in_it_both_ways(default_pack, extractor):
+    """Russia is partly in Europe: Ukraine is Europe's largest country without it, second with
+    it, so both readings pass; a rank outside that range is flagged, naming the continent."""
+    facts = default_pack.facts
+    assert facts["area_rank:Russia#Europe"].interval == (1.0, 1.0)
+    assert facts["population_rank:Nigeria#Africa"].interval == (1.0, 1.0)
+    low, high = facts["area_rank:Ukraine#Europe"].interval
+    assert low == 2 and high > 2       # France's total area (with its overseas regions) is larger
+    (finding,) = _findings_on(default_pack, extractor, "date 2026-01-05 Ethiopia is Africa's most "
+                              "populous country.", {"population-rank-reference"})
+    assert "Nigeria" in finding.message and "in Africa" in finding.message
+    assert not _findings_on(default_pack, extractor, "date 2026-01-05 Germany, Europe's most populous "
+                            "country, voted.", {"population-rank-reference"})
 
 
 def test_the_pack_digest_covers_its_tables(tmp_path):

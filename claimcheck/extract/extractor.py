@@ -167,6 +167,8 @@ class Extractor:
             near = near or previous
             who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
         key, entities = self._key(claim_type, value, event, measure, who, near, mentions, lead)
+        if key is not None and isinstance(mention, RankMention) and mention.within:
+            key += f"#{mention.within}"      # "Africa's most populous country": ranked in Africa
         line, column = article.locate(mention.start)
         return built(
             Claim,

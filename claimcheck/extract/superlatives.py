@@ -3,8 +3,10 @@ world's second-largest army". Each is a rank claim (1 = the largest) of the clai
 below, if the pack declares it; its key comes from the countries named in the clause, as for any
 claim, and a check compares the rank with the rank the pack's fact tables give.
 
-Only world rankings count ("Russia's longest border" ranks within Russia's borders, so it is not
-one), and precision comes first: the superlative must be written next to its noun.
+Only world and continent rankings count ("Russia's longest border" ranks within Russia's borders,
+so it is not one; "Africa's most populous country" ranks within Africa, and its key says so), and
+precision comes first: the superlative must be written next to its noun, and a ranking that
+leaves one out ("the largest country in Europe after Russia") is not read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ _SUPERLATIVE_WORDS = ("longest", "largest", "biggest", "most popul")
 _BEFORE, _AFTER = 40, 120        # room for "the world's second-" and "… in the world"
 
 
+CONTINENTS = {"africa": "Africa", "asia": "Asia", "europe": "Europe", "north america": "North America",
+              "south america": "South America", "oceania": "Oceania", "african": "Africa",
+              "asian": "Asia", "european": "Europe", "north american": "North America",
+              "south american": "South America"}
+_CONTINENT = r"(?:Africa|Asia|Europe|North\s+America|South\s+America|Oceania)"
+_CONTINENTAL = r"(?:African|Asian|European|North\s+American|South\s+American)"
+
+
 @dataclass(frozen=True)
 class RankMention:
     start: int
@@ -37,6 +47,7 @@ class RankMention:
     text: str
     rank: int
     claim_type: str
+    within: str = ""        # the continent ranked within; "" for the world
 
 
 class SuperlativeFinder:
@@ -53,10 +64,13 @@ class SuperlativeFinder:
             lo, hi = max(0, at - _BEFORE), at + _AFTER
             for claim_type, pattern in self._patterns:
                 for m in pattern.finditer(text, lo, hi):
-                    if (m["world"] or m["after"]) and m.start() <= at < m.end():
+                    within = m["continent"] or m["in_continent"] or m["on_continent"]
+                    if (m["world"] or m["after"] or within) and m.start() <= at < m.end() \
+                            and not _LEAVES_ONE_OUT.match(text, m.end()):
                         ordinal = (m["ord"] or "first").lower()
-                        found[m.start()] = RankMention(m.start(), m.end(), m.group(),
-                                                       ORDINALS.get(ordinal, 1), claim_type)
+                        found[m.start()] = RankMention(
+                            m.start(), m.end(), m.group(), ORDINALS.get(ordinal, 1), claim_type,
+                            CONTINENTS[" ".join(within.lower().split())] if within else "")
         return sorted(found.values(), key=lambda r: r.start)
 
 
@@ -73,10 +87,18 @@ def _superlative_words(text: str):
             at = lowered.find(word, at + 1)
 
 
+# "the largest country in Europe after Russia", "Asia's biggest army apart from China's"
+_LEAVES_ONE_OUT = re.compile(r"[\s,]+(?:after|behind|apart\s+from|aside\s+from|outside(?:\s+of)?|"
+                             r"excluding|except(?:\s+for)?|other\s+than|save|bar|besides)\b", re.I)
+
+
 def _pattern(ranked: str) -> re.Pattern:
     ordinal = "|".join(o for o in ORDINALS if o != "first")
     return re.compile(
-        rf"(?:\bthe\s+)?(?P<world>(?:world|globe|planet)['’]s\s+)?"
+        rf"(?:\bthe\s+)?(?:(?P<world>(?:world|globe|planet)['’]s\s+)|(?P<continent>{_CONTINENT})['’]s\s+)?"
         rf"(?:(?P<ord>{ordinal})[\s-]+)?\b{ranked}\b"
-        rf"(?P<after>\s+(?:in\s+the\s+world|on\s+(?:earth|the\s+planet)|anywhere|worldwide|"
-        rf"of\s+any\s+(?:two\s+)?(?:countries|nations)))?", re.I)
+        rf"(?:(?P<after>\s+(?:in\s+the\s+world|on\s+(?:earth|the\s+planet)|anywhere|worldwide|"
+        rf"of\s+any\s+(?:two\s+)?(?:countries|nations)))"
+        rf"|\s+in\s+(?P<in_continent>{_CONTINENT})\b(?![-–]|\s+(?:and|or)\b)"
+        rf"|\s+(?:on|in)\s+the\s+(?P<on_continent>{_CONTINENTAL})\s+continent\b)?"
+        rf"(?!\s+(?:by|in\s+terms\s+of)\s+(?:population|economy|GDP|output|people))", re.I)

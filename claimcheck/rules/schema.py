@@ -85,6 +85,9 @@ FIELDS = {
         "rank_claim_type": Field(STR, doc="also declare each row's rank by value (1 = largest) as "
                                  "a fact of this claim type"),
         "rank_word": Field(STR, doc="the comparative the ranking's messages use (default larger)"),
+        "rank_within": Field(MAP, doc="also rank within groups such as continents, from a second "
+                             "table: {file, id, groups, partly} (groups and partly: '|'-separated "
+                             "in a cell; partly: groups a row is only partly in)"),
         "current_for_years": Field(NUM, doc="for values that change (populations, armies): check "
                                    "only articles published within this many years of each row's "
                                    "as-of year; its ranks likewise"),

@@ -161,31 +161,63 @@ def table_facts(yaml_path: str, item, claim_type, entity_of, fact_class) -> list
         if all(row[c].strip() == v for c, v in where.items()):
             rows.append((top, "–".join(names), row[value], facts[-1]))
     if "rank_claim_type" in item:
-        facts += _ranks(item, rows, source, as_of, fact_class)
+        facts += _ranks(item, rows, source, fact_class)
+        if "rank_within" in item:
+            for group, members, partly in _groups(yaml_path, item["rank_within"], entity_of):
+                facts += _ranks(item, [r for r in rows if r[1] in members], source, fact_class,
+                                group, {r[1] for r in rows if r[1] in partly})
     return facts
 
 
-def _ranks(item, rows, source: str, as_of: str, fact_class) -> list:
-    """Rank 1 is the largest; the source names the ones above (up to three) and the table's source."""
+def _groups(yaml_path: str, within, entity_of) -> list[tuple[str, set[str], set[str]]]:
+    """(group, members, members only partly in it) from a table of groups such as continents:
+    Russia is partly in Europe and partly in Asia."""
+    table = Table(yaml_path, within)
+    node = within.get("id", within)
+    id_ = table.column(str(within.get("id", "id")), yaml_path, node)
+    groups = table.column(str(within.get("groups", "groups")), yaml_path, node)
+    partly = table.column(str(within["partly"]), yaml_path, within["partly"]) if "partly" in within else None
+    members: dict[str, tuple[set[str], set[str]]] = {}
+    for line, row in table.rows:
+        name = entity_of(row[id_].strip())
+        if name is None:
+            table.fail(f"unknown entity '{row[id_]}'", line, row, id_)
+        partial = set(filter(None, row[partly].split("|"))) if partly is not None else set()
+        for group in filter(None, (g.strip() for g in row[groups].split("|"))):
+            entry = members.setdefault(group, (set(), set()))
+            entry[0].add(name)
+            if group in partial:
+                entry[1].add(name)
+    return [(g, whole, part) for g, (whole, part) in sorted(members.items())]
+
+
+def _ranks(item, rows, source: str, fact_class, group: str = "", partly: set[str] = frozenset()) -> list:
+    """Rank 1 is the largest; the source names the ones above (up to three) and the table's source.
+    Within a group (`rank_within`, a continent), a row's rank is a range: from its rank among the
+    members wholly in the group to its rank among all ("Ukraine, Europe's second-largest
+    country" counts Russia, "Germany, Europe's most populous" does not)."""
     rank_type = str(item["rank_claim_type"])
     ordered = sorted(rows, key=lambda r: -r[0])
     unit, word = str(item["unit"]), str(item.get("rank_word", "larger"))
     unit = "" if unit == "count" else " " + unit.replace("**2", "²").replace("**3", "³")
+    where = f" in {group}" if group else ""
     out = []
     for top, label, written, fact in ordered:
         larger = [r for r in ordered if r[0] > top]       # ties share a rank
         rank = len(larger) + 1
+        best = len([r for r in larger if r[1] not in partly]) + 1
         above = [f"{l} ({float(w):,.0f}{unit})" for _, l, w, _ in larger[:RANK_SHOWN]]
         if above:
             more = rank - 1 - len(above)
             names = ", ".join(above) + f" and {more} more" if more else \
                 " and ".join([", ".join(above[:-1]), above[-1]] if len(above) > 1 else above)
-            text = f"{names} {'is' if rank == 2 else 'are'} {word} ({source})"
+            text = f"{names} {'is' if rank == 2 else 'are'} {word}{where} ({source})"
         else:
-            text = f"{label} ({float(written):,.0f}{unit}) ranks first of {len(ordered)} ({source})"
-        key = rank_type + fact.key[fact.key.index(":"):]
-        out.append(fact_class(f"{fact.id}:rank", rank_type, key, (float(rank), float(rank)),
-                              str(rank), text, fact.path, fact.line, fact.as_of, fact.current))
+            text = f"{label} ({float(written):,.0f}{unit}) ranks first of {len(ordered)}{where} ({source})"
+        key = rank_type + fact.key[fact.key.index(":"):] + (f"#{group}" if group else "")
+        out.append(fact_class(f"{fact.id}:rank{':' + group if group else ''}", rank_type, key,
+                              (float(best), float(rank)), str(rank) if best == rank else f"{best}–{rank}",
+                              text, fact.path, fact.line, fact.as_of, fact.current))
     return out
 
 
