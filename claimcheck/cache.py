@@ -446,7 +446,7 @@ def _record(claim: Claim) -> dict:
             "x": claim.sentence, "e": list(claim.entities), "k": claim.key, "n": claim.tense,
             "h": list(claim.hedges), "a": claim.attribution,
             "p": claim.published.isoformat() if claim.published else None, "o": claim.ordinal,
-            "f": [claim.event, list(claim.participants), claim.place, claim.measure]}
+            "f": [claim.event, list(claim.participants), claim.place, claim.measure], "w": claim.twin}
 
 
 def _claim(d: dict) -> Claim:
@@ -466,7 +466,8 @@ def _claim(d: dict) -> Claim:
     return built(Claim, claim_type=d["t"], value=value, span=span, sentence=d["x"],
                     entities=tuple(d["e"]), key=d["k"], tense=d["n"], hedges=tuple(d["h"]),
                     attribution=d["a"], published=_day(d["p"]) if d["p"] else None, ordinal=d["o"],
-                    event=event, participants=tuple(participants), place=place, measure=measure)
+                    event=event, participants=tuple(participants), place=place, measure=measure,
+                    twin=d.get("w"))
 
 
 _day = lru_cache(maxsize=4096)(date.fromisoformat)

@@ -115,6 +115,9 @@ class Claim:
     participants: tuple[str, ...] = ()   # every named party: entity ids, or unknown names as written
     place: str | None = None     # where it happens ("Geneva", "India"), if named
     measure: str | None = None   # for counts, what is counted: "killed", "injured", "deployed", …
+    # Its sentence with every figure masked, hashed, with its place there and the publication
+    # day: the same claim in a copy of a wire story published that day, whatever its key.
+    twin: str | None = None
 
     @property
     def kind(self) -> str:
@@ -128,7 +131,7 @@ class Claim:
             "entities": list(self.entities), "value": self.value.as_dict(), "tense": self.tense,
             "hedges": list(self.hedges), "attribution": self.attribution, "ordinal": self.ordinal,
             "event": self.event, "participants": list(self.participants), "place": self.place,
-            "measure": self.measure, "sentence": self.sentence,
+            "measure": self.measure, "twin": self.twin, "sentence": self.sentence,
         }
 
 

@@ -86,7 +86,7 @@ def test_attribution_is_kept(extractor):
     assert claim.attribution == "Ukrainian defence sources"
 
 
-_FRAME_FIELDS = ("claim_type", "key", "event", "measure", "place", "tense", "ordinal")
+_FRAME_FIELDS = ("claim_type", "key", "event", "measure", "place", "tense", "ordinal", "twin")
 
 
 @pytest.mark.parametrize("case", _load("frames.yaml"), ids=lambda c: c["text"][:60])
@@ -97,7 +97,7 @@ def test_frames(case, extractor):
         for name in _FRAME_FIELDS:
             if name in expected:
                 want, got = expected[name], getattr(claim, name)
-                if isinstance(want, str) and "*" in want:   # "border_length~*": a sentence's key
+                if isinstance(want, str) and "*" in want:   # "*@2021-12-14": a sentence's twin
                     assert got is not None and fnmatch.fnmatchcase(got, want), (name, claim)
                 else:
                     assert got == want, (name, claim)

@@ -33,7 +33,8 @@ def sarif_run(tmp_path_factory):
     shutil.copytree(ROOT / "corpus" / "summit", repo / "corpus" / "summit")
     (repo / "corpus" / "broken.json").write_text("{not json\n")
     docs = run("rules", "docs", str(ROOT / "rules"), cwd=repo)
-    assert docs.returncode == 0 and b"wrote 17 pages to docs/rules" in docs.stdout
+    pages = len(list((repo / "docs" / "rules").glob("*.md")))
+    assert docs.returncode == 0 and f"wrote {pages} pages to docs/rules".encode() in docs.stdout
     proc = run("check", "corpus", "-", "--rules", str(ROOT / "rules"), "--format", "sarif",
                "--no-cache", cwd=repo, stdin=THURSDAY)
     assert proc.returncode == 1, proc.stderr
@@ -58,7 +59,8 @@ def test_rules_link_their_pages(sarif_run):
     repo, log = sarif_run
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == (repo / "docs" / "rules" / "index.md").as_uri()
-    assert len(driver["rules"]) == 16
+    pages = {p.stem for p in (repo / "docs" / "rules").glob("*.md")} - {"index"}
+    assert {rule["id"] for rule in driver["rules"]} == pages and len(pages) > 10
     for rule in driver["rules"]:
         assert _absolute(rule["helpUri"])
         page = Path(urlparse(rule["helpUri"]).path)

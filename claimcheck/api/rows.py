@@ -38,7 +38,7 @@ def claim_rows(claims: list[Claim], articles: dict[str, Article],
             "column": c.span.column, "key": c.key, "entities": list(c.entities),
             "tense": c.tense, "hedges": list(c.hedges), "attribution": c.attribution,
             "ordinal": c.ordinal, "event": c.event, "participants": list(c.participants),
-            "place": c.place, "measure": c.measure, "sentence": c.sentence})
+            "place": c.place, "measure": c.measure, "twin": c.twin, "sentence": c.sentence})
     return rows
 
 

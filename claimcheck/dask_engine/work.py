@@ -6,11 +6,11 @@ taking a whole partition or one group, so that heavy objects are built once per 
   without its text (the claims and the position of its start are all that is needed later),
   except when it holds a suppression comment, which the client applies.
 * `keyed_claims`: each claim with what its checks need of its article (metadata, story id,
-  story signature), under the key it is grouped by.
-* `check_group`: every check on the claims of one key. All claims that one check could ever
-  compare share a key (article and corpus scope both group by key first; stories only split a
-  key's group further), so checking a key's claims alone gives exactly the findings a
-  corpus-wide run gives for them.
+  story signature), under the key it is grouped by, and again under its twin.
+* `check_group`: every check on the claims of one key (or one twin, for the checks that
+  compare twins). All claims that one check could ever compare share a key, or a twin (article
+  and corpus scope both group so first; stories only split a group further), so checking a
+  group's claims alone gives exactly the findings a corpus-wide run gives for them.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from claimcheck.stories import Stories, signer
 from claimcheck.suppress import SUPPRESSION_MARK
 
 NO_KEY = "\x00"     # claims without a key are grouped by article, under this prefix: no key has it
+TWIN = "\x01"       # and every claim once more among its twins, under this one
 _extractors: dict[str, Extractor] = {}
 
 
@@ -91,8 +92,11 @@ def keyed_claims(reads: list[FileRead], story_of: dict[str, str]) -> list[tuple[
         for article, claims, signature in zip(read.articles, read.claims, read.signatures):
             story = story_of[article.id]
             for claim in claims:
-                key = claim.key if claim.key is not None else NO_KEY + article.id
-                out.append((key, (claim, article, story, signature)))
+                member = (claim, article, story, signature)
+                out.append((claim.key if claim.key is not None else NO_KEY + article.id, member))
+                # and once among its twins, for the checks that compare copies of a sentence
+                out.append((TWIN + (claim.twin if claim.twin is not None else NO_KEY + article.id),
+                            member))
     return out
 
 
@@ -113,12 +117,16 @@ def join_groups(a: list, b: list) -> list:
 
 
 def check_group(item: tuple[str, list[tuple]], pack) -> tuple[str, object]:
-    """(key, EngineResult) of every check over the claims of one key."""
+    """(key, EngineResult) of every check over the claims of one key: the checks that compare
+    claims by key (and each claim alone) in a key's group, those that compare twins in a twin's."""
     key, members = item
+    twins = key.startswith(TWIN)
+    only = {c.id for c in pack.checks if (c.compare_by == "twin") == twins}
     members = sorted(members, key=lambda m: (m[0].span.article, m[0].span.start, m[0].span.end))
     articles = {article.id: article for _, article, _, _ in members}
     stories = Stories({article.id: story for _, article, story, _ in members},
                       {article.id: signature for _, article, _, signature in members})
-    result = run_checks(pack, list(articles.values()), [m[0] for m in members], stories=stories)
+    result = run_checks(pack, list(articles.values()), [m[0] for m in members], only=only,
+                        stories=stories)
     result.stories = {}
     return key, result

@@ -13,6 +13,7 @@ from claimcheck.model import Article, Claim
 from claimcheck.stories import Stories
 
 NO_KEY = "no key"
+NO_TWIN = "sentence too short to match a copy"
 NO_DATE = "no publication date"
 NO_FACT = "no reference fact"
 NOT_CURRENT = "reference fact not current at publication"
@@ -51,27 +52,28 @@ def claim_check(claims: Sequence[Claim], uses_fact: bool, facts: dict) -> dict:
 
 def pair_check(claims: Sequence[Claim], groups: list[list[Claim]], same_article: bool,
                story: Callable[[Claim], str] | None, articles: dict[str, Article],
-               reads_date: bool) -> dict:
+               reads_date: bool, key: Callable[[Claim], str | None] = lambda c: c.key,
+               no_key: str = NO_KEY) -> dict:
     """`groups`: the buckets the check compared; `story`: a claim's story, when the check
-    compares only within one."""
+    compares only within one; `key`: what groups claims (their key, or their twin)."""
     left_out: Counter[str] = Counter()
     compared = {id(c) for g in groups if same_article or _spans_articles(g) for c in g}
     grouped = {id(c) for g in groups for c in g}
     by_key: dict[str, int] = defaultdict(int)
     for claim in claims:
-        if claim.key is not None:
-            by_key[claim.key] += 1
+        if key(claim) is not None:
+            by_key[key(claim)] += 1
     for claim in claims:
         article = articles.get(claim.span.article)
-        if claim.key is None:
-            left_out[NO_KEY] += 1
+        if key(claim) is None:
+            left_out[no_key] += 1
         elif reads_date and article is not None and article.published is None:
             left_out[NO_DATE] += 1
         elif id(claim) in grouped and id(claim) not in compared:
             left_out[ONLY_ITS_ARTICLE] += 1
         elif id(claim) not in compared:
             left_out[ALONE_IN_ARTICLE if same_article else
-                     ALONE_IN_STORY if story is not None and by_key[claim.key] > 1 else ALONE] += 1
+                     ALONE_IN_STORY if story is not None and by_key[key(claim)] > 1 else ALONE] += 1
     return {"claims": len(claims), "pairs": sum(_pairs(g, same_article) for g in groups),
             "left_out": dict(sorted(left_out.items()))}
 

@@ -22,19 +22,21 @@ Holds = Callable[[Claim, Claim], "bool | None"]   # the check on an ordered pair
 
 
 def groups(claims: Iterable[Claim], by_article: bool,
-           story: Callable[[Claim], str] | None = None) -> list[list[Claim]]:
-    """Claims that may be compared: same key, and same article (`by_article`) or same story
-    (`story` gives a claim's story) when the check is scoped so."""
+           story: Callable[[Claim], str] | None = None,
+           key: Callable[[Claim], str | None] = lambda c: c.key) -> list[list[Claim]]:
+    """Claims that may be compared: same key (or what `key` gives: a twin), and same article
+    (`by_article`) or same story (`story` gives a claim's story) when the check is scoped so."""
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.key is None:
+        what = key(claim)
+        if what is None:
             continue
         if by_article:
-            bucket = (claim.span.article, claim.key)
+            bucket = (claim.span.article, what)
         elif story is not None:
-            bucket = (story(claim), claim.key)
+            bucket = (story(claim), what)
         else:
-            bucket = (claim.key,)
+            bucket = (what,)
         buckets[bucket].append(claim)
     return [sorted(v, key=order) for _, v in sorted(buckets.items()) if len(v) > 1]
 

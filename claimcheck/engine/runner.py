@@ -105,7 +105,8 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         return story_of(claim, env_base)
 
     by_story = story if check.scope == "corpus" and check.within == "story" else None
-    compared = groups(claims, by_article=same_article, story=by_story)
+    key = _twin if check.compare_by == "twin" else _key
+    compared = groups(claims, by_article=same_article, story=by_story, key=key)
     for group in compared:
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
@@ -137,4 +138,13 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
                 tuple(Location.of(c, story(c)) for c in (subject, *shown)), (subject, *shown),
                 fingerprint(check.id, subject), score, reason, lowered))
     return coverage.pair_check(claims, compared, same_article, by_story, env_base["articles"],
-                               "article.published" in fields)
+                               "article.published" in fields, key,
+                               coverage.NO_TWIN if key is _twin else coverage.NO_KEY)
+
+
+def _key(claim: Claim) -> str | None:
+    return claim.key
+
+
+def _twin(claim: Claim) -> str | None:
+    return claim.twin

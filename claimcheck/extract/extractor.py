@@ -104,14 +104,12 @@ class Extractor:
             mentions = self.entities.mentions(sentence.text, when)
             if found:
                 attribution = attribution_of(sentence.text)
-                twin = ""
+                twin = _twin_signature(sentence, found)
                 for place, mention in enumerate(found):
                     claim = self._claim(article, sentence, mention, tense_at(mention.start, mention.end),
                                         mentions, previous, attribution, lead, found, lead_event)
-                    if claim.key is None:
-                        twin = _twin_signature(sentence, found) if twin == "" else twin
-                        if twin is not None:
-                            claim.__dict__["key"] = f"{claim.claim_type}~{twin}.{place}@{article.published}"
+                    if twin is not None:
+                        claim.__dict__["twin"] = f"{twin}.{place}@{article.published}"
                     claims.append(claim)
             if mentions:
                 previous = mentions
@@ -188,6 +186,7 @@ class Extractor:
             participants=_participant_ids(who),
             place=who.place.entity.id if isinstance(who.place, Mention) else who.place,
             measure=measure,
+            twin=None,
         )
 
     def _quantity_type(self, value: QuantityValue, clause: str, measure: str | None) -> ClaimType | None:
@@ -252,15 +251,16 @@ _ANAPHOR = WordPattern(r"(?:the\s+two(?:\s+\w+)?|both\s+(?:leaders|sides|men|cou
                        r"they|their|the\s+leaders|the\s+pair|the\s+presidents)\b")   # over the clause in lower case
 
 
-TWIN_MIN_WORDS = 6
+TWIN_MIN_WORDS = 4   # and a story in common: checks of twins compare within a story
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 
 
 def _twin_signature(sentence: Sentence, found: list) -> str | None:
-    """The sentence with its claims and figures masked, hashed: a claim with no key is still the
-    same claim as the one at the same place of the same sentence in another article published the
-    same day (a wire story republished with one figure changed; the day is in the key, as the
-    same words a day later may mean another day). Short sentences ("45 died.") say too little."""
+    """The sentence with its claims and figures masked, hashed: a claim is the same claim as the
+    one at the same place of the same sentence in another article published the same day (a wire
+    story republished with one figure changed; the day is in the twin, as the same words a day
+    later may mean another day), whatever its key says. Short sentences ("45 died.") say too
+    little."""
     parts, cursor = [], sentence.start
     for mention in found:
         parts.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])

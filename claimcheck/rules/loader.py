@@ -249,7 +249,8 @@ class _Builder:
                      str(item["message"]), item.get("examples"), path, mark_of(item).line,
                      str(item.get("within", "story")),
                      float(min_confidence) if min_confidence is not None else None,
-                     " ".join(str(item.get("summary", "")).split()))
+                     " ".join(str(item.get("summary", "")).split()),
+                     str(item.get("compare_by", "key")))
 
     def _known_type(self, name, types, path) -> ClaimType:
         if name not in types:

@@ -41,6 +41,7 @@ class CheckOutline:
     within: str = "story"
     min_confidence: float | None = None
     short: str = ""             # the check's one-sentence summary (RulePack's Check.short)
+    compare_by: str = "key"
 
 
 class OutlinedPack:
@@ -152,7 +153,7 @@ def _read_outline(entry: Path, paths: list[str], files: list[Path], texts: list[
                                     str(c["message_text"]), str(c["path"]), int(c["line"]),
                                     str(c["within"]),
                                     None if c["min_confidence"] is None else float(c["min_confidence"]),
-                                    str(c["short"]))
+                                    str(c["short"]), str(c["compare_by"]))
                        for c in data["checks"])
         pack_files = tuple(map(str, data["pack_files"]))
         digest = str(data["digest"])
@@ -175,7 +176,8 @@ def _write_outline(entry: Path, pack, files: list[Path]) -> None:
             "checks": [{"id": c.id, "description": c.description, "severity": c.severity,
                         "scope": c.scope, "claim_types": list(c.claim_types),
                         "message_text": c.message_text, "path": c.path, "line": c.line,
-                        "within": c.within, "min_confidence": c.min_confidence, "short": c.short}
+                        "within": c.within, "min_confidence": c.min_confidence, "short": c.short,
+                        "compare_by": c.compare_by}
                        for c in pack.checks]}
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

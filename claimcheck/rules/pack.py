@@ -52,6 +52,7 @@ class Check:
     within: str = "story"            # corpus scope: compare claims of one story, or of the corpus
     min_confidence: float | None = None   # pair findings less sure than this are lowered to info
     summary: str = ""                     # one sentence; see `short`
+    compare_by: str = "key"               # pairs share a key, or a twin (claimcheck/model.py)
 
     @property
     def short(self) -> str:

@@ -108,6 +108,10 @@ FIELDS = {
         "message": Field(STR, True, "the finding's message, with {expression} placeholders"),
         "within": Field(STR, doc="corpus scope: compare claims of articles in one story (the "
                         "default) or across the whole corpus", choices=("story", "corpus")),
+        "compare_by": Field(STR, doc="pairs of claims with one key (the default), or twins: claims "
+                            "at one place of one sentence, word for word but for its figures, in "
+                            "two articles of one day (a wire copy with a figure changed)",
+                            choices=("key", "twin")),
         "min_confidence": Field(NUM, doc="pair findings whose confidence that both claims are "
                                 "about the same thing is below this (0-1; default 0.5) are "
                                 "lowered to info"),
