@@ -29,7 +29,8 @@ ACTS = {
                "explained", "acknowledged", "admitted", "unveiled", "published", "released",
                "issued", "agreed to", "decided", "proposed", "invited", "invitation", "report"],
     "office": ["inaugurated", "elected", "re-elected", "sworn in", "took office", "appointed",
-               "born", "resigned", "ousted", "impeached"],
+               "born", "resigned", "ousted", "impeached", "became", "become", "becoming",
+               "took power", "came to power", "assumed office", "assumed power"],
     "arrival": ["arrived", "arrives", "arrive", "arriving", "arrival", "landed", "lands",
                 "departed", "departs", "departure", "left", "leaves", "returned", "returns",
                 "flew", "flies", "travelled", "traveled", "reached"],
@@ -100,9 +101,11 @@ DATE_BEFORE, DATE_AFTER = 100, 40
 _BOUND = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
 # An act whose object is the trigger: the date goes with the act ("announced the talks on
 # Monday", "agreed to this virtual summit last month").
+# Not where the trigger heads a clause of its own: "announced that he will meet Kim on June 12"
+# dates the meeting.
 _ACT_ON = re.compile(r"\b(?:announced|confirmed|agreed\s+to|proposed|called\s+for|cancelled|"
                      r"canceled|requested|sought|welcomed|criticised|criticized|praised|reported)"
-                     r"\s+(?:[\w'’-]+\s+){0,3}$")
+                     r"\s+(?:(?!(?:that|will|would|shall|could|might|to)\s)[\w'’-]+\s+){0,3}$")
 _FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
