@@ -28,7 +28,7 @@ class Context:
             "attribution": T.STRING, "text": T.STRING, "sentence": T.STRING, "unit": T.STRING,
             "ordinal": T.NUMBER, "source": T.STRING, "article": T.ARTICLE, "fact": T.FACT,
             "event": T.STRING, "participants": T.STRINGS, "place": T.STRING, "measure": T.STRING,
-            "story": T.STRING,
+            "story": T.STRING, "granularity": T.STRING,
         }
 
     def fields_of(self, t: T.Type) -> dict[str, T.Type]:

@@ -66,6 +66,7 @@ _CLAIM_FIELDS = {
     "participants": lambda c, env: c.participants,
     "place": lambda c, env: c.place,
     "measure": lambda c, env: c.measure,
+    "granularity": lambda c, env: getattr(c.value, "granularity", ""),
     "text": lambda c, env: c.span.text,
     "sentence": lambda c, env: c.sentence,
     "unit": lambda c, env: getattr(c.value, "unit", ""),
