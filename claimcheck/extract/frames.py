@@ -97,6 +97,11 @@ _EVENT_OF = {w: kind for kind, words in EVENTS.items() for w in words}
 _EVENT_RE = re.compile(r"\b(?:" + word_alternation(_EVENT_OF, space=r"\s+") + r")\b")
 
 DATE_BEFORE, DATE_AFTER = 100, 40
+# A date written before its noun dates it: "the March 5-8 visit", "Monday's summit", "the June
+# 12 talks", with at most an adjective between.
+MODIFIED_WITHIN = 24
+_BETWEEN_MODIFIER = re.compile(r"(?:['’]s)?\s+(?:(?:planned|proposed|scheduled|virtual|video|"
+                               r"state|official|bilateral|historic|landmark)\s+)?")
 # A bound is not the date of what it bounds: "by the end of the year", "until March".
 _BOUND = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
 # An act whose object is the trigger: the date goes with the act ("announced the talks on
@@ -140,6 +145,11 @@ class Predicates:
         it) decides what the date is the date of."""
         if _BOUND.search(clause, max(0, lo - 12), lo):
             return Attachment(None, None, "bound")      # "agreed to meet by the end of the year"
+        modified = self._found(clause, hi, min(len(clause), hi + MODIFIED_WITHIN))
+        if modified and " ".join(modified[0].group().split()) in self.type_of \
+                and _BETWEEN_MODIFIER.fullmatch(clause, hi, modified[0].start()):
+            kind = self.type_of[" ".join(modified[0].group().split())]   # "the March 5-8 visit"
+            return Attachment(kind, self.default_event.get(kind), trigger=modified[0].start())
         before = self._found(clause, max(0, lo - DATE_BEFORE), lo)
         # a date that opens its clause ("On Monday evening, Biden and Xi will hold a summit")
         # is about the first predicate of the clause, however far
