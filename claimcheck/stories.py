@@ -190,8 +190,14 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
     import numpy as np   # late, as datasketch: half a second a warm re-check never needs
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm,
-                     weights=(0.3, 0.7))   # a missed link costs more than a Jaccard check
+    try:
+        lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm,
+                         weights=(0.3, 0.7))   # a missed link costs more than a Jaccard check
+    except ValueError:
+        # a threshold near 1 with few permutations leaves MinHashLSH one band, which it refuses:
+        # two bands of half the rows each still find every pair over the threshold
+        lsh = MinHashLSH(num_perm=settings.num_perm,
+                         params=(2, settings.num_perm // 2))
     by_time = sorted(range(n), key=lambda i: (articles[i].published, articles[i].id))
     # row i: the i-th article to appear; MinHash values fit in 32 bits (datasketch masks them)
     signatures = np.empty((n, settings.num_perm), dtype=np.uint32)

@@ -140,3 +140,11 @@ def test_story_settings_and_min_confidence_come_from_the_configuration(tmp_path)
         (tmp_path / "claimcheck.yaml").write_text(bad)
         with pytest.raises(ClaimcheckError, match="min_confidence|stories"):
             discover(tmp_path)
+
+
+def test_a_threshold_of_one_with_few_permutations_still_groups(default_pack):
+    """MinHashLSH refuses to band 16 permutations for a threshold of 1 (one band); two bands are
+    used instead, and identical copies still join."""
+    text = "date 2021-12-14 Xi Jinping and Vladimir Putin will meet by video link on Wednesday."
+    articles, stories = _stories(default_pack, text, text, threshold=1.0, num_perm=16)
+    assert stories.same(articles[0].id, articles[1].id)
