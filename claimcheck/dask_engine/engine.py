@@ -26,7 +26,7 @@ from claimcheck.cache import ClaimCache, ClaimList, decode_signature
 from claimcheck.corpus.loader import discover, undated_warnings
 from claimcheck.dask_engine import work
 from claimcheck.engine import coverage, run_checks
-from claimcheck.engine.runner import EngineResult
+from claimcheck.engine.runner import EngineResult, without_repeated_twins
 from claimcheck.errors import CorpusError
 from claimcheck.pipeline import Extraction, Outcome, checked, finish
 from claimcheck.progress import Silent
@@ -173,5 +173,6 @@ def merge(pack: RulePack, results: list[EngineResult], claims, stories: Stories)
         entry["left_out"] = dict(sorted(left_out[name].items()))
     merged.coverage = {"claims_by_type": coverage.claims_by_type(claims),
                        "stories": coverage.stories_summary(stories), "checks": checks}
+    merged.findings = without_repeated_twins(merged.findings, pack)   # said by key and by twin
     merged.findings.sort(key=lambda f: (f.locations[0].article, f.locations[0].start, f.rule))
     return merged

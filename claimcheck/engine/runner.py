@@ -43,8 +43,26 @@ def run_checks(pack: RulePack, articles: list[Article], claims: list[Claim],
                             if check.scope == "corpus" else {}), **checks[check.id]}
     result.coverage = {"claims_by_type": coverage.claims_by_type(claims),
                        "stories": coverage.stories_summary(stories), "checks": checks}
+    result.findings = without_repeated_twins(result.findings, pack)
     result.findings.sort(key=lambda f: (f.locations[0].article, f.locations[0].start, f.rule))
     return result
+
+
+def without_repeated_twins(findings: list[Finding], pack: RulePack) -> list[Finding]:
+    """A twin finding says again what a check by key already said of the same claims (the copies
+    share a key too): only the keyed finding is kept."""
+    twin_rules = {c.id for c in pack.checks if c.compare_by == "twin"}
+    said = set()
+    for f in findings:
+        if f.rule not in twin_rules:
+            spans = {(loc.article, loc.start) for loc in f.locations}
+            said.update((a, b) for a in spans for b in spans if a != b)
+    return [f for f in findings if f.rule not in twin_rules or not _said(f, said)]
+
+
+def _said(finding: Finding, said: set) -> bool:
+    first, *others = [(loc.article, loc.start) for loc in finding.locations]
+    return all((first, other) in said for other in others)
 
 
 def _holds(check: Check, env: dict, result: EngineResult) -> bool | None:

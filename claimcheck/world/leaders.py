@@ -13,6 +13,16 @@ FAMOUS = {"Xi", "Trump", "Macron"}
 # Given names many people share, which news never uses alone for one leader.
 COMMON_NAMES = {"Muhammad", "Mohamed", "Mohammed", "Ahmad", "Ahmed", "Ali", "Abdullah",
                 "Salman", "Hassan"}
+# Names that stand alone in news for something else: a weekday ("Friday prayers" is not Godwin
+# Friday), a group ("Boko Haram" is not Duma Boko), a given or family name many people share
+# ("Christian", "Davis", "Rodríguez"), or a royal's given name used with a title ("King Harald").
+NEVER_ALONE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December", "Boko", "Christian", "Guillaume",
+               "Pierre", "Michal", "Ibrahim", "Rashid", "Hamad", "Davis", "Mitchell", "Phillips",
+               "Browne", "Nielsen", "Clausen", "Squires", "Connolly", "Rodríguez", "Bryan",
+               "Harald", "Halina", "Tove", "Haitham", "Mishal", "Tamim", "Salam", "Levi", "Eman",
+               "Philippe", "Heine", "Haas"}
 MIN_SURNAME = 4
 _DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b")
 _ROMAN = re.compile(r"[IVXL]+")
@@ -94,6 +104,8 @@ def surname_is_safe(surname: str, english_words: set[str], shared: bool) -> bool
     leaders in office at once."""
     if surname in FAMOUS:
         return True
+    if surname in NEVER_ALONE:
+        return False
     return not shared and surname not in COMMON_NAMES and len(surname) >= MIN_SURNAME and surname.lower() not in english_words \
         and " " not in surname
 
