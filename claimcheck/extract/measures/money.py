@@ -40,7 +40,9 @@ _ZERO = Number(0.0, 0.0)
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _CODE_ALT = "|".join(CODES)
 _NAME = word_alternation(NAMES, r"\s+")
-_NUM = rf"(?P<num>(?i:{NUMBER}))"
+# "$2.1T", "€10B": a magnitude letter right after the digits, where an amount of money is the
+# only reading (a bare "10B" is a grade, a vitamin or a form)
+_NUM = rf"(?P<num>(?i:{NUMBER}(?:(?<=\d)(?:b|tn|trn|t)\b)?))"
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?:{_SYMBOL})?\s?(?P<num2>(?i:{NUMBER})))?"
 # the currency before the number: "$5", "US$300 million", "USD 40 million"
 _BEFORE = re.compile(
