@@ -107,6 +107,32 @@ def _ago(m, ref, direction):
     return _offset(ref, m, -1)
 
 
+_AMOUNT = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+           r"(?:day|week|month|year)s?")
+
+
+@pattern(rf"(?i:\b(?P<parts>{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT}){{1,3}})\s+ago)\b",
+          needs=(UNITS, ("ago",)), lowered=True)
+def _compound_ago(m, ref, direction):
+    """"1 month and 21 days ago", "two years, three months ago": every part is taken off the
+    publication date; the smallest unit said sets the precision."""
+    if ref is None:
+        return None
+    parts = [(SMALL_NUMBERS.get(n) or int(n), unit) for n, unit in
+             re.findall(r"(\w+)\s+(day|week|month|year)", m["parts"].lower())]
+    months = sum(n * (12 if unit == "year" else 1) for n, unit in parts if unit in ("year", "month"))
+    days = sum(n * (7 if unit == "week" else 1) for n, unit in parts if unit in ("week", "day"))
+    d = cal.shift_months(ref, -months) - timedelta(days=days)
+    smallest = min((unit for _, unit in parts), key=("day", "week", "month", "year").index)
+    if smallest == "day":
+        return d, d, "day"
+    if smallest == "week":
+        return d - timedelta(days=3), d + timedelta(days=3), "week"
+    if smallest == "month":
+        return cal.month_interval(d.year, d.month) + ("month",)
+    return cal.year_interval(d.year) + ("year",)
+
+
 @pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
           needs=UNITS, lowered=True, within=(24, 20))
 def _in_n(m, ref, direction):
