@@ -226,12 +226,20 @@ for _n, _word in enumerate(("first", "second", "third", "fourth", "fifth", "sixt
 _ORDINAL_DAYS["thirty-first"] = _ORDINAL_DAYS["thirty first"] = 31
 _ORDINAL_DAY = ("(?P<ord>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))
                 + ")")
-_ORDINAL_NEEDLES = tuple(sorted({w.split()[-1].split("-")[-1] for w in _ORDINAL_DAYS}))
+# The month and the ordinal word side by side are the needles: "first" and "second" alone are in
+# most articles, and the patterns would run around each of them.
+_MONTH_FORMS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+                "aug.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec")
+_FIRST_WORDS = {w.split()[0].split("-")[0] for w in _ORDINAL_DAYS}
+_LAST_WORDS = {w.split()[-1].split("-")[-1] for w in _ORDINAL_DAYS}
 
 
 @pattern(rf"\b{MONTH}\s+(?i:(?:the\s+)?{_ORDINAL_DAY})(?![\w-])(?:,?\s+{_YEAR})?",
-         rf"(?i:\b(?:the\s+)?{_ORDINAL_DAY}\s+of\s+){MONTH}(?:,?\s+{_YEAR})?",
-         needs=(MONTHS, _ORDINAL_NEEDLES))
+         needs=(tuple(f"{m} {the}{w}" for m in _MONTH_FORMS for the in ("", "the ") for w in _FIRST_WORDS),),
+         within=(0, 40))
+@pattern(rf"\b(?i:(?:the\s+)?{_ORDINAL_DAY}\s+of\s+){MONTH}(?:,?\s+{_YEAR})?",
+         needs=(tuple(f"{w} of {m}" for m in _MONTH_FORMS for w in _LAST_WORDS),), within=(20, 16))
 def _month_ordinal_word(m, ref, direction):
     """"June first", "May twenty-first, 2019", "the second of August": a day written in words."""
     month, day = month_number(m["month"]), _ORDINAL_DAYS[" ".join(m["ord"].lower().split())]
@@ -252,12 +260,11 @@ _NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "four
         "last": -1}
 
 
-@pattern(r"(?i:\bthe\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+"
+@pattern(r"\b(?i:the\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+"
          r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of|in)\s+"
          rf"(?:(?P<month>{_LOWER_MONTH_NAMES})(?!\w)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)(?![\d-]))?"
          r"|(?P<rel>this|next|last)\s+month\b))",
-         needs=(("first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th", "last"), WEEKDAY_NEEDLES),
-         lowered=True)
+         needs=(tuple(f"{nth} {wd}" for nth in _NTH for wd in WEEKDAY_NEEDLES),), lowered=True, within=(6, 40))
 def _nth_weekday_of_month(m, ref, direction):
     """"the first Tuesday in November", "the last Friday of this month": that weekday's n-th
     occurrence in the month (its year, else the one the tense points to)."""
@@ -282,7 +289,7 @@ def _nth_weekday_of_month(m, ref, direction):
 
 
 @pattern(_after_words("for") + r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[.;!?]|$))",
-         needs=(DIGITS, tuple(f"{d}{s}" for d in "0123456789" for s in ("st", "nd", "rd", "th"))))
+         needs=(DIGITS, tuple(f"for the {d}" for d in "123456789")), within=(0, 14))
 def _set_for_day(m, ref, direction):
     """"The vote is set for the 21st.": a day of the month where nothing follows it (not "for
     the 21st time", "for the 3rd quarter")."""

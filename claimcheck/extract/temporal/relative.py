@@ -111,8 +111,8 @@ _AMOUNT = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|el
            r"(?:day|week|month|year)s?")
 
 
-@pattern(rf"(?i:\b(?P<parts>{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT}){{1,3}})\s+ago)\b",
-          needs=(UNITS, ("ago",)), lowered=True)
+@pattern(rf"\b(?i:(?P<parts>{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT}){{1,3}})\s+ago)\b",
+          needs=(UNITS, ("ago",)), lowered=True, within=(70, 3))
 def _compound_ago(m, ref, direction):
     """"1 month and 21 days ago", "two years, three months ago": every part is taken off the
     publication date; the smallest unit said sets the precision."""
