@@ -235,7 +235,13 @@ _FIRST_WORDS = {w.split()[0].split("-")[0] for w in _ORDINAL_DAYS}
 _LAST_WORDS = {w.split()[-1].split("-")[-1] for w in _ORDINAL_DAYS}
 
 
-@pattern(rf"\b{MONTH}\s+(?i:(?:the\s+)?{_ORDINAL_DAY})(?![\w-])(?:,?\s+{_YEAR})?",
+# After "June first" comes punctuation, a year or a word that starts a new phrase: "In May first
+# responders…", "in January first lady…" are a month and an adjective.
+_AFTER_DAY_WORD = (r"(?=\s*(?:[,.;:!?)'\"’”]|$)|\s+(?:\d|(?i:and|or|at|in|on|to|by|from|until|till|through|"
+                   r"when|after|before|for|with|the|this|next|last|of|as|is|was|will|would|had|has|have)\b))")
+
+
+@pattern(rf"\b{MONTH}\s+(?i:(?:the\s+)?{_ORDINAL_DAY})(?![\w-]){_AFTER_DAY_WORD}(?:,?\s+{_YEAR})?",
          needs=(tuple(f"{m} {the}{w}" for m in _MONTH_FORMS for the in ("", "the ") for w in _FIRST_WORDS),),
          within=(0, 40))
 @pattern(rf"\b(?i:(?:the\s+)?{_ORDINAL_DAY}\s+of\s+){MONTH}(?:,?\s+{_YEAR})?",
