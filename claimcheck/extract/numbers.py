@@ -26,6 +26,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000}
 SCALES = {**_BIG, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+          "mln": 1_000_000, "bln": 1_000_000_000,   # wire style: "2.4 mln dlrs"
           "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "t": 1_000_000_000_000,
           "dozen": 12, "dozens": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # denominators of fractions written in words ("two-thirds", "a quarter", "three fifths")
@@ -50,7 +51,7 @@ MIXED = r"(?:\s{1,2}\d/\d{1,2}(?![\d/])|[½¼¾⅓⅔⅛])?"
 # so "9/11", "24/7" and dates ("4/22") are not read as fractions.
 FRACTION_DIGITS = r"\d/(?:2|3|4|8|16|32)(?![\d/])"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
-_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozens?|bn|mn|lakhs?|crores?)"
+_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozens?|bn|mn|mln|bln|lakhs?|crores?)"
 # A chain of number words: "three hundred and fifty", "twenty-five thousand", "two thousand and
 # twelve". "and" only follows a scale word, so "two soldiers and three" stays two numbers.
 _AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and\s+"
