@@ -11,6 +11,9 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
                                                   WEEKDAYS, pattern)
 
 
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th)\s+$")
+
+
 @pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
           r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b"
           # "Wednesday, Dec. 15": the date that follows says the day
@@ -18,7 +21,9 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
           r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))",
           needs=WEEKDAY_NEEDLES, within=(24, 60))
 def _weekday(m, ref, direction):
-    if ref is None:
+    # "the second Sunday" is not the coming Sunday (with its month it is compounds.py's); looked
+    # at here, once a weekday is found, rather than as lookbehinds tried at every place
+    if ref is None or (not m["mod"] and _ORDINAL_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
         return None
     mod = " ".join((m["mod"] or "").lower().split())
     mod = {"past": "this past"}.get(mod, mod)
