@@ -26,7 +26,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000}
 SCALES = {**_BIG, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-          "dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+          "mln": 1_000_000, "bln": 1_000_000_000,   # wire style: "2.4 mln dlrs"
+          "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "t": 1_000_000_000_000,
+          "dozen": 12, "dozens": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # denominators of fractions written in words ("two-thirds", "a quarter", "three fifths")
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -44,23 +46,29 @@ _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # its end from each of its numbers, and backed off group by group, in quadratic time.
 DIGITS = r"\d{1,3}(?:,\d{3}){1,12}+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,12}+(?!\d)(?:\.\d+)?|\d{1,15}(?:\.\d+)?(?!\d)"
 SIGN = r"(?:[-\u2212](?=\d))?"
-MIXED = r"(?:\s\d/\d{1,2}(?![\d/])|[½¼¾⅓⅔⅛])?"
+MIXED = r"(?:\s{1,2}\d/\d{1,2}(?![\d/])|[½¼¾⅓⅔⅛])?"
+# A fraction on its own ("1/4 mile", "3/8 inch"): only the denominators measures are split into,
+# so "9/11", "24/7" and dates ("4/22") are not read as fractions.
+FRACTION_DIGITS = r"\d/(?:2|3|4|8|16|32)(?![\d/])"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|k|m)"
-_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|lakhs?|crores?)"
+_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozens?|bn|mn|mln|bln|lakhs?|crores?)"
 # A chain of number words: "three hundred and fifty", "twenty-five thousand", "two thousand and
 # twelve". "and" only follows a scale word, so "two soldiers and three" stays two numbers.
-_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and\s+"
 WORD_CHAIN = rf"(?:{_WORD})(?:(?:-|\s+|{_AND})(?:{_WORD}|{_BIG_ALT})\b)*"
 _A_SCALE = rf"an?\s+(?:{_BIG_ALT}|dozen)(?:\s+(?:{_BIG_ALT}))*"
-_AND_A = r"(?:\s+and\s+a\s+(?:half|quarter))"
+# a whole number and a fraction: "two and a half", "one and a fifth", "twenty and three fifths"
+_AND_A = rf"(?:\s+and\s+(?:a|one|{_WORD})[- ](?:{_FRACTION})\b)"
 _WORD_FRACTION = (rf"(?:(?:a|one|{_WORD})[- ](?:{_FRACTION})|half)"
                   rf"(?:(?:\s+of)?\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen)\b)?")
 # A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
+# A number in words is never followed by a fraction word: "two thirds of the cake" is a share,
+# not two things called thirds.
 _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # "three point five (million)": digits after the point one word each
 _POINT = rf"(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+\b)"
-NUMBER = (rf"(?:{SIGN}(?:{DIGITS}){MIXED}(?:\s?{_SPACED_SCALE}\b|(?<=\d)(?:k|m|bn)\b)?"
-          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}{_POINT}?|{_A_SCALE}){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozen)\b)*)")
+NUMBER = (rf"(?:{SIGN}(?:{FRACTION_DIGITS}|{DIGITS}){MIXED}(?:\s?{_SPACED_SCALE}\b|(?<=\d)(?:k|m|bn)\b)?"
+          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}{_POINT}?|{_A_SCALE})(?![- ](?:{_FRACTION})\b){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozens?)\b)*)")
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,8 @@ def parse_number(text: str) -> Number | None:
         number = _parse_digits(tokens)
     elif "point" in tokens:
         number = _parse_point(tokens)
+    elif "and" in tokens and tokens[-1] in FRACTIONS:
+        number = _mixed_words(tokens)
     else:
         number = _parse_words([t for t in tokens if t != "and"] if "and" in tokens else tokens)
     if number is None or not (math.isfinite(number.value) and math.isfinite(number.half_width)):
@@ -95,7 +105,13 @@ def parse_number(text: str) -> Number | None:
 def _parse_digits(tokens: list[str]) -> Number | None:
     head, *rest = tokens
     negative = head[0] in "-\u2212"
-    value, half = _digits(head.lstrip("-\u2212"))
+    if "/" in head:   # "1/4 mile": a fraction on its own is exact, and less than one
+        top, bottom = (int(part) for part in head.lstrip("-\u2212").split("/"))
+        if not 0 < top < bottom:
+            return None
+        value, half = top / bottom, 0.0
+    else:
+        value, half = _digits(head.lstrip("-\u2212"))
     if rest and (rest[0] in VULGAR or "/" in rest[0]):
         value += _fraction(rest.pop(0))
         half = 0.0
@@ -174,16 +190,17 @@ def _parse_words(words: list[str]) -> Number | None:
             group += v
             half, seen = 0.5, True
             previous = "tens" if w in _TENS else "unit"
-        elif w == "dozen" or w in _BIG:
+        elif w in ("dozen", "dozens") or w in _BIG:
             if not seen:
                 return None
-            factor = 12 if w == "dozen" else _BIG[w]
-            if w in ("hundred", "dozen"):
+            dozen = w.startswith("dozen")
+            factor = 12 if dozen else _BIG[w]
+            if w == "hundred" or dozen:
                 group *= factor
             else:
                 total += group * factor
                 group = 0.0
-            half = 0.1 * group if w == "dozen" else half * factor   # "two dozen": about 24
+            half = 0.1 * group if dozen else half * factor   # "two dozen": about 24
             previous = "scale"
         else:
             return None
@@ -192,6 +209,18 @@ def _parse_words(words: list[str]) -> Number | None:
     if half == 0 and any(w in _BIG for w in words):
         half = ROUNDING_CAP * (total + group)   # "two and a half million" is a round figure
     return Number(total + group, half)
+
+
+def _mixed_words(tokens: list[str]) -> Number | None:
+    """A whole number, "and", a fraction: "two and a half", "one hundred and three quarters"
+    (100¾, as "and" after a scale word joins the whole number), "twenty and three fifths".
+    Exact, as fractions are."""
+    at = len(tokens) - 1 - tokens[::-1].index("and")
+    whole = _parse_words([t for t in tokens[:at] if t != "and"])
+    part = _word_fraction(tokens[at + 1:])
+    if whole is None or part is None or part.value >= 1:
+        return None
+    return Number(whole.value + part.value, 0.0)
 
 
 def _word_fraction(words: list[str]) -> Number | None:

@@ -33,14 +33,18 @@ NAMES = {"us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", 
          "swiss francs": "CHF", "won": "KRW", "south korean won": "KRW", "lira": "TRY",
          "turkish lira": "TRY", "rand": "ZAR", "naira": "NGN", "hryvnias": "UAH", "hryvnia": "UAH",
          "shekels": "ILS", "dirhams": "AED", "riyals": "SAR", "reais": "BRL",
-         "mexican pesos": "MXN", "cents": "USD/100"}
+         "mexican pesos": "MXN", "cents": "USD/100",
+         # wire abbreviations ("2.4 mln dlrs, or 15 cts a share", "50 mln stg")
+         "dlrs": "USD", "dlr": "USD", "cts": "USD/100", "stg": "GBP"}
 _CODE = {**{c: c for c in CODES}, "RMB": "CNY"}
 _ZERO = Number(0.0, 0.0)
 
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _CODE_ALT = "|".join(CODES)
 _NAME = word_alternation(NAMES, r"\s+")
-_NUM = rf"(?P<num>(?i:{NUMBER}))"
+# "$2.1T", "€10B": a magnitude letter right after the digits, where an amount of money is the
+# only reading (a bare "10B" is a grade, a vitamin or a form)
+_NUM = rf"(?P<num>(?i:{NUMBER}(?:(?<=\d)(?:b|tn|trn|t)\b)?))"
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?:{_SYMBOL})?\s?(?P<num2>(?i:{NUMBER})))?"
 # the currency before the number: "$5", "US$300 million", "USD 40 million"
 _BEFORE = re.compile(
@@ -112,7 +116,7 @@ def _mention(m: re.Match, text: str, currency: tuple[str, float]) -> QuantityMen
         second = parse_number(m["num2"])
         if second is None or second.value < first.value:
             return None
-        first = scaled_like(m["num"], first, m["num2"])
+        first = scaled_like(m["num"], first, _WIRE_SCALE.sub(lambda w: _WIRE_WORDS[w[0].lower()], m["num2"]))
         low, high = first.value - first.half_width, second.value + second.half_width
     else:
         low, high = hedged(first.value, first.half_width, hedge)
@@ -120,6 +124,10 @@ def _mention(m: re.Match, text: str, currency: tuple[str, float]) -> QuantityMen
     return QuantityMention(start, m.end(), text[start:m.end()], low, high, code, low, high, code,
                            f"[currency:{code}]", hedge)
 
+
+# "5-7 mln dlrs": the wire's scale words, spelled out for scaled_like
+_WIRE_WORDS = {"mln": "million", "bln": "billion"}
+_WIRE_SCALE = re.compile(r"(?i)\b(?:mln|bln)$")
 
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 

@@ -36,13 +36,17 @@ def _week_of_month(m, ref, direction):
     return start, min(start + timedelta(days=6), last), "week"
 
 
-@pattern(rf"\b{_WEEKDAY}(?i:\s+of\s+(?P<mod>last|next|this)\s+week)\b",
-         needs=(WEEKDAY_NEEDLES, ("of last week", "of next week", "of this week")))
+@pattern(rf"\b{_WEEKDAY}(?i:\s+(?:of\s+)?(?P<mod>last|next|this)\s+week)\b",
+         rf"(?i:\b(?P<mod2>last|next|this)\s+week(?:\s+on)?,?\s+){_WEEKDAY}\b(?!['’]s)",
+         needs=(WEEKDAY_NEEDLES, ("last week", "next week", "this week")))
 def _weekday_of_week(m, ref, direction):
+    """"Tuesday of last week", "Friday next week", "next week on Friday", "last week Sunday":
+    that weekday of the calendar week named (not "Monday's vote", which only follows it)."""
     if ref is None:
         return None
     monday = ref - timedelta(days=ref.weekday())
-    shift = {"last": -7, "next": 7, "this": 0}[m["mod"].lower()]
+    groups = m.groupdict()
+    shift = {"last": -7, "next": 7, "this": 0}[(groups.get("mod") or groups["mod2"]).lower()]
     d = monday + timedelta(days=shift + WEEKDAYS.index(m["wd"].lower()))
     return d, d, "day"
 
@@ -208,3 +212,91 @@ def _weekday_at_time(m, ref, direction):
     d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), "",
                                "past" if direction == "past" else "future")
     return d, d, "day"
+
+
+# Days of the month written as ordinal words: "June first", "the second of August".
+_ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                 "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+                 "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                 "thirtieth": 30}
+for _n, _word in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth"), start=1):
+    _ORDINAL_DAYS[f"twenty-{_word}"] = _ORDINAL_DAYS[f"twenty {_word}"] = 20 + _n
+_ORDINAL_DAYS["thirty-first"] = _ORDINAL_DAYS["thirty first"] = 31
+_ORDINAL_DAY = ("(?P<ord>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))
+                + ")")
+# The month and the ordinal word side by side are the needles: "first" and "second" alone are in
+# most articles, and the patterns would run around each of them.
+_MONTH_FORMS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+                "aug.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec")
+_FIRST_WORDS = {w.split()[0].split("-")[0] for w in _ORDINAL_DAYS}
+_LAST_WORDS = {w.split()[-1].split("-")[-1] for w in _ORDINAL_DAYS}
+
+
+# After "June first" comes punctuation, a year or a word that starts a new phrase: "In May first
+# responders…", "in January first lady…" are a month and an adjective.
+_AFTER_DAY_WORD = (r"(?=\s*(?:[,.;:!?)'\"’”]|$)|\s+(?:\d|(?i:and|or|at|in|on|to|by|from|until|till|through|"
+                   r"when|after|before|for|with|the|this|next|last|of|as|is|was|will|would|had|has|have)\b))")
+
+
+@pattern(rf"\b{MONTH}\s+(?i:(?:the\s+)?{_ORDINAL_DAY})(?![\w-]){_AFTER_DAY_WORD}(?:,?\s+{_YEAR})?",
+         needs=(tuple(f"{m} {the}{w}" for m in _MONTH_FORMS for the in ("", "the ") for w in _FIRST_WORDS),),
+         within=(0, 40))
+@pattern(rf"\b(?i:(?:the\s+)?{_ORDINAL_DAY}\s+of\s+){MONTH}(?:,?\s+{_YEAR})?",
+         needs=(tuple(f"{w} of {m}" for m in _MONTH_FORMS for w in _LAST_WORDS),), within=(20, 16))
+def _month_ordinal_word(m, ref, direction):
+    """"June first", "May twenty-first, 2019", "the second of August": a day written in words."""
+    month, day = month_number(m["month"]), _ORDINAL_DAYS[" ".join(m["ord"].lower().split())]
+    if m["year"]:
+        d = date(int(m["year"]), month, day)   # "February thirtieth" raises: not a claim
+    elif ref is None:
+        return None
+    else:
+        d = cal.day_occurrence(ref, month, day, direction)
+        if d is None:
+            return None
+    return d, d, "day"
+
+
+_LOWER_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
+                      "november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?")
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+        "last": -1}
+
+
+@pattern(r"\b(?i:the\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+"
+         r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of|in)\s+"
+         rf"(?:(?P<month>{_LOWER_MONTH_NAMES})(?!\w)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)(?![\d-]))?"
+         r"|(?P<rel>this|next|last)\s+month\b))",
+         needs=(tuple(f"{nth} {wd}" for nth in _NTH for wd in WEEKDAY_NEEDLES),), lowered=True, within=(6, 40))
+def _nth_weekday_of_month(m, ref, direction):
+    """"the first Tuesday in November", "the last Friday of this month": that weekday's n-th
+    occurrence in the month (its year, else the one the tense points to)."""
+    if m["rel"]:
+        if ref is None:
+            return None
+        start = cal.shift_months(ref.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"]])
+        first, last = cal.month_interval(start.year, start.month)
+    else:
+        bounds = _month(m, ref, direction)
+        if bounds is None:
+            return None
+        first, last = bounds
+    weekday, n = WEEKDAYS.index(m["wd"]), _NTH[m["nth"]]
+    if n < 0:
+        d = last - timedelta(days=(last.weekday() - weekday) % 7)
+    else:
+        d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * n)
+        if d > last:
+            return None   # "the fifth Sunday" of a month with four
+    return d, d, "day"
+
+
+@pattern(_after_words("for") + r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[.;!?]|$))",
+         needs=(DIGITS, tuple(f"for the {d}" for d in "123456789")), within=(0, 14))
+def _set_for_day(m, ref, direction):
+    """"The vote is set for the 21st.": a day of the month where nothing follows it (not "for
+    the 21st time", "for the 3rd quarter")."""
+    return _day_of_month(m, ref, direction)

@@ -105,6 +105,10 @@ def pattern(*regexes: str, needs: tuple = (DIGITS,), strip_preposition: bool = F
     text in lower case, as a case-sensitive one: Python's re is many times slower with IGNORECASE.
     Its handler then reads the match in lower case."""
     groups = (needs,) if needs and isinstance(needs[0], str) else needs
+    # Large groups as sets: which patterns an article needs is decided by testing each group
+    # against the needles present (temporal._active), and a set answers without reading the
+    # whole group; DIGITS stays the tuple that names the digit group.
+    groups = tuple(frozenset(group) if len(group) > 16 else group for group in groups)
 
     def register(handler: Handler) -> Handler:
         for regex in regexes:

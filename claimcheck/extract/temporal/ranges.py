@@ -60,6 +60,28 @@ def _days_from_to(m, ref, direction):
     return (first, last, "days") if last > first else None
 
 
+# "from 4 to 22 January": run from "from"/"between" before a digit; "12-14 March": run just
+# around the month, whose days stand at most a few characters before it
+@pattern(rf"\b(?i:(?:from|between)\s+){_DAY1}(?i:\s+(?:to|until|till|through|and)\s+|{_DASH}){_DAY2}"
+         rf"\s+(?i:of\s+)?{MONTH}(?:,?\s+{_YEAR})?",
+         needs=(MONTHS, tuple(f"{lead} {d}" for lead in ("from", "between") for d in "0123456789")),
+         within=(0, 50))
+@pattern(rf"(?<![\w/.,:–-]){_DAY1}{_DASH}{_DAY2}\s+(?i:of\s+)?{MONTH}(?:,?\s+{_YEAR})?",
+         needs=(DIGITS, MONTHS), within=(16, 20))
+def _days_before_month(m, ref, direction):
+    """"12-14 March 2019", "from 4 to 22 January", "between 3 and 12 of September": the days
+    written before their month. Without the range, the last day alone would be taken for the
+    whole ("22 January"). A dash joins two days only in order ("won 2-1 May 3" is a score)."""
+    first_day, last_day, month = int(m["day1"]), int(m["day2"]), month_number(m["month"])
+    if last_day <= first_day:
+        return None
+    if m["year"]:
+        return date(int(m["year"]), month, first_day), date(int(m["year"]), month, last_day), "days"
+    if ref is None:
+        return None
+    return _nearest_range(ref, direction, month, first_day, month, last_day)
+
+
 def _nearest_range(ref, direction, first_month, first_day, last_month, last_day):
     """A year-less range of days: the occurrence the tense points to, taken whole, so that a
     range running through the publication date is this year's whichever the tense."""

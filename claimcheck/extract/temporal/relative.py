@@ -11,6 +11,9 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
                                                   WEEKDAYS, pattern)
 
 
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th)\s+$")
+
+
 @pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
           r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b"
           # "Wednesday, Dec. 15": the date that follows says the day
@@ -18,7 +21,9 @@ from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, W
           r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))",
           needs=WEEKDAY_NEEDLES, within=(24, 60))
 def _weekday(m, ref, direction):
-    if ref is None:
+    # "the second Sunday" is not the coming Sunday (with its month it is compounds.py's); looked
+    # at here, once a weekday is found, rather than as lookbehinds tried at every place
+    if ref is None or (not m["mod"] and _ORDINAL_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
         return None
     mod = " ".join((m["mod"] or "").lower().split())
     mod = {"past": "this past"}.get(mod, mod)
@@ -105,6 +110,32 @@ def _ago(m, ref, direction):
     if ref is None or m["dir"].lower() != "ago":
         return None
     return _offset(ref, m, -1)
+
+
+_AMOUNT = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+           r"(?:day|week|month|year)s?")
+
+
+@pattern(rf"\b(?i:(?P<parts>{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT}){{1,3}})\s+ago)\b",
+          needs=(UNITS, ("ago",)), lowered=True, within=(70, 3))
+def _compound_ago(m, ref, direction):
+    """"1 month and 21 days ago", "two years, three months ago": every part is taken off the
+    publication date; the smallest unit said sets the precision."""
+    if ref is None:
+        return None
+    parts = [(SMALL_NUMBERS.get(n) or int(n), unit) for n, unit in
+             re.findall(r"(\w+)\s+(day|week|month|year)", m["parts"].lower())]
+    months = sum(n * (12 if unit == "year" else 1) for n, unit in parts if unit in ("year", "month"))
+    days = sum(n * (7 if unit == "week" else 1) for n, unit in parts if unit in ("week", "day"))
+    d = cal.shift_months(ref, -months) - timedelta(days=days)
+    smallest = min((unit for _, unit in parts), key=("day", "week", "month", "year").index)
+    if smallest == "day":
+        return d, d, "day"
+    if smallest == "week":
+        return d - timedelta(days=3), d + timedelta(days=3), "week"
+    if smallest == "month":
+        return cal.month_interval(d.year, d.month) + ("month",)
+    return cal.year_interval(d.year) + ("year",)
 
 
 @pattern(rf"(?i:\b(?:in|within)\s+{COUNT}\s+(?P<unit>day|week|month|year)s?(?:['’]\s*time)?)\b",
