@@ -188,6 +188,7 @@ def stated_interval(m: re.Match, first, hedge: str | None) -> tuple[float, float
     hedge; None for a range that runs backwards."""
     if m.groupdict().get("num2"):
         second = parse_number(m["num2"])
+        first = scaled_like(m["num"], first, m["num2"])    # "5-7 million people"
         if second is None or second.value < first.value:
             return None
         return first.value - first.half_width, second.value + second.half_width
