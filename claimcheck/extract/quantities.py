@@ -101,7 +101,7 @@ class QuantityFinder:
         taken_until = -1
         ends = [end for _, end in taken]
         for start in sorted([*after, *_WORD_NUMBER_START.starts(text)]):
-            if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-")):
+            if start < taken_until or (start and (text[start - 1].isalnum() or text[start - 1] in "_.,-/")):
                 continue
             inside = bisect_right(ends, start)
             if inside < len(taken) and taken[inside][0] <= start:

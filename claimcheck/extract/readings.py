@@ -60,7 +60,7 @@ def metres(text: str, start: int) -> re.Match | None:
 
 
 # A plural noun: a word ending in "s" (not "ss", "us", "is") or an irregular plural.
-PLURAL = r"(?:[a-z][a-z-]*[a-rt-z]s|[a-z]*(?:men|people|children|police|cattle|sheep|aircraft|personnel|staff|crew|feet|teeth|geese|mice))"
+PLURAL = r"(?:[a-z][a-z-]*[a-hj-rtv-z]s|[a-z]*(?:men|people|children|police|cattle|sheep|aircraft|personnel|staff|crew|feet|teeth|geese|mice))"
 # plural-looking words that are not counts of things, or are read by other finders
 _NOT_COUNTS = frozenset("""times others ones years months weeks days hours minutes seconds decades
 centuries percent pounds dollars francs shekels dirhams riyals reais hryvnias lire euros yen yuan rupees pesos rubles roubles cents pence bucks
