@@ -159,17 +159,21 @@ def _two_days_off(m, ref, direction):
          rf"(?:,?\s+{_YEAR})?", needs=(MONTHS, ("week of",)))
 def _week_of_day(m, ref, direction):
     """"the week of Jan 10": the Monday-to-Sunday week holding that day."""
-    month, day = month_number(m["month"]), int(m["day"])
-    if m["year"]:
-        d = date(int(m["year"]), month, day)
-    elif ref is None:
+    d = _day_of(month_number(m["month"]), int(m["day"]), m["year"], ref, direction)
+    if d is None:
         return None
-    else:
-        d = cal.day_occurrence(ref, month, day, direction)
-        if d is None:
-            return None
     first, last = cal.week_of(d)
     return first, last, "week"
+
+
+def _day_of(month: int, day: int, year: str | None, ref, direction) -> date | None:
+    """The day of a month written with its year, else its occurrence nearest the publication
+    date in the tense's direction (None without a publication date). An impossible day raises."""
+    if year:
+        return date(int(year), month, day)
+    if ref is None:
+        return None
+    return cal.day_occurrence(ref, month, day, direction)
 
 
 @pattern(r"(?i:\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<mod>this|next|last)\s+month)\b",
@@ -248,16 +252,9 @@ _AFTER_DAY_WORD = (r"(?=\s*(?:[,.;:!?)'\"’”]|$)|\s+(?:\d|(?i:and|or|at|in|on
          needs=(tuple(f"{w} of {m}" for m in _MONTH_FORMS for w in _LAST_WORDS),), within=(20, 16))
 def _month_ordinal_word(m, ref, direction):
     """"June first", "May twenty-first, 2019", "the second of August": a day written in words."""
-    month, day = month_number(m["month"]), _ORDINAL_DAYS[" ".join(m["ord"].lower().split())]
-    if m["year"]:
-        d = date(int(m["year"]), month, day)   # "February thirtieth" raises: not a claim
-    elif ref is None:
-        return None
-    else:
-        d = cal.day_occurrence(ref, month, day, direction)
-        if d is None:
-            return None
-    return d, d, "day"
+    d = _day_of(month_number(m["month"]), _ORDINAL_DAYS[" ".join(m["ord"].lower().split())],
+                m["year"], ref, direction)            # "February thirtieth" raises: not a claim
+    return None if d is None else (d, d, "day")
 
 
 _LOWER_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
