@@ -256,8 +256,17 @@ def measure_near(clause: str, lo: int, hi: int, noun: str | None = None) -> str 
 
 
 def is_event_noun(noun: str) -> bool:
-    """Whether a counted noun names events ("two earthquakes", "three attacks"), not people."""
-    return noun in _EVENT_OF or noun.rstrip("s") in _EVENT_OF
+    """Whether a counted noun names events ("two earthquakes", "three attacks") or things ("the
+    bill killed 45 jobs", "the storm injured 30 cattle"), not people."""
+    return noun in _EVENT_OF or noun.rstrip("s") in _EVENT_OF or noun in _THINGS
+
+
+# Counted nouns that are no people, whatever the verb near them says.
+_THINGS = {"jobs", "homes", "houses", "buildings", "vehicles", "cars", "trucks", "tanks", "aircraft",
+           "planes", "warships", "ships", "boats", "animals", "cattle", "sheep", "livestock", "trees",
+           "acres", "hectares", "points", "shares", "seats", "votes", "cases", "doses", "bills",
+           "projects", "flights", "species", "nationalities", "countries", "provinces", "villages",
+           "districts", "towns", "cities"}
 
 
 def event_in(text: str) -> str | None:

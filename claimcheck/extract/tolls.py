@@ -33,17 +33,21 @@ _STARTING_AT: list[tuple[re.Pattern, tuple[str, ...]]] = [
                rf"(?P<verb>rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|stood|stands|"
                rf"increased|is|was|went\s+up|surged|grew|passed|topped|exceeded)(?:\s+(?:to|at))?\s+{_N}"),
      ("death", "toll", "number")),
+    # "resulted in a death toll of 288", "a toll of at least 45"
+    (re.compile(rf"(?:death\s+)?toll\s+of\s+{_N}{_END}"), ("death", "toll")),
     # "put the death toll at 45", "put the number killed in the quake at 95"
     (re.compile(rf"put(?:s|ting)?\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+)?{_VICTIMS})"
                rf"(?:[^.;:]|\.(?=\d)){{0,80}}?\s+at\s+{_N}"),
      ("put",)),
-    # "killed at least 45." / "wounding 300,"
-    (re.compile(rf"(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+{_N}{_END}"),
+    # "killed at least 45." / "wounding 300," / "killing all 150 on board" / "injured 18 more"
+    (re.compile(rf"(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding)\s+(?:all\s+)?{_N}"
+                rf"(?:\s+(?:more|others))?(?:{_END}|(?=\s+(?:on\s+board|aboard|passengers|people)\b))"),
      ("killed", "killing", "kills", "injured", "injuring", "wounded", "wounding")),
 ]
 # "45 were killed", "300 injured", "45 dead": searched for just before each of its verbs
-_NUMBER_FIRST = re.compile(rf"(?<![\w.,-]){_N}\s+(?:(?:were|have\s+been|had\s+been|are|was|been|reported|"
-                           rf"confirmed)\s+)*(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b")
+_NUMBER_FIRST = re.compile(rf"(?<![\w.,-]){_N}\s+(?:others\s+|more\s+)?(?:(?:were|have\s+been|had\s+been|are|"
+                           rf"was|been|reported|confirmed)\s+)*(?:(?:seriously|critically|severely|slightly|"
+                           rf"gravely|badly|fatally)\s+)?(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b")
 _TOLL_VERB = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|hurt)\b")
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|"
