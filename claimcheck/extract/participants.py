@@ -76,12 +76,13 @@ class Participants:
     place: Mention | str | None      # where it happens: a gazetteer mention or a name
 
 
-def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list, int | None]:
+def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, int, list, int | None, int]:
     """The part of the clause [left, right) of `sentence` (in lower case: scan.lower) that
     reports the event at [lo, hi), and the holes in it: relative clauses and reporting
     participles before the claim (", who met Modi last week,", ", announced on Monday by
-    Beijing,"), and where the antecedent of a relative clause holding the claim ends."""
-    holes = []
+    Beijing,"), where the antecedent of a relative clause holding the claim ends, and where the
+    clause began (before a reporter it leaves out)."""
+    holes, clause_left = [], left
     for m in _REPORTED.finditer(sentence, left, lo):
         if sentence[left:m.start()].rstrip().endswith(","):
             holes.append((m.start(), m.end()))    # a participle set off by commas
@@ -109,15 +110,26 @@ def scope(sentence: str, left: int, right: int, lo: int, hi: int) -> tuple[int, 
             # 1,046 km border with China"): it is about the clause and the name just before it
             holes.append((left, m.start()))
             antecedent = m.start()
-    return left, right, holes, antecedent
+    return left, right, holes, antecedent, clause_left
+
+
+# "Trump on Thursday announced that he will meet Kim", "Biden and Putin said they would talk":
+# the pronoun is who reports.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?P<pronoun>he|she|they)\s")
 
 
 def participants(sentence: str, low: str, bounds: tuple, mentions: list[Mention],
                  span: tuple[int, int]) -> Participants:
     """Gazetteer mentions and unknown names within `bounds` (from `scope`), places set apart.
     `low` is the sentence in lower case (scan.lower), for the patterns that ignore case."""
-    left, right, holes, antecedent = bounds
+    left, right, holes, antecedent, clause_left = bounds
     known, place = [], None
+    pronoun = _PRONOUN_SUBJECT.match(low, left) if clause_left < left else None
+    if pronoun:
+        reporters = [m for m in mentions if clause_left <= m.start < left and m.entity.kind == "person"]
+        if len(reporters) == (2 if pronoun["pronoun"] == "they" else 1) or \
+                (pronoun["pronoun"] == "they" and len(reporters) > 2):
+            known.extend(reporters)     # people only: "officials in Washington said they…" is no one
     covered = list(holes)
     for m in mentions:
         if not (left <= m.start < right):
