@@ -24,6 +24,7 @@ from claimcheck.report import REPORTERS
 from claimcheck.report.table import claims_table
 from claimcheck.rules import RulePack
 from claimcheck.rules.outline import load_outlined
+from claimcheck.rules.pack import compared
 from claimcheck.run_details import now, run_details
 from claimcheck.selection import select_checks
 from claimcheck.statistics import statistics
@@ -296,7 +297,7 @@ def cmd_explain(args) -> int:
         out.append(f"applies where: {check.where.source}")
     out += [f"asserts:       {check.assertion.source}", f"message:       {check.message_text}"]
     if check.scope == "corpus":
-        out.append(f"compares:      claims of articles in one {check.within}")
+        out.append(f"compares:      {compared(check)}")
     if check.scope != "claim":
         threshold = check.min_confidence if check.min_confidence is not None \
             else DEFAULT_MIN_CONFIDENCE

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from claimcheck.rules.pack import Check, RulePack
+from claimcheck.rules.pack import Check, RulePack, compared
 
 FORMATS = {"markdown": ".md", "html": ".html"}
 
@@ -91,7 +91,7 @@ def _facts(check: Check) -> list[tuple[str, str]]:
     facts = [("severity", check.severity), ("scope", check.scope),
              ("claim types", ", ".join(check.claim_types))]
     if check.scope == "corpus":
-        facts.append(("compares", f"claims of articles in one {check.within}"))
+        facts.append(("compares", compared(check)))
     return facts
 
 

@@ -64,6 +64,12 @@ class Check:
         return self.assertion.uses_fact or bool(self.where and self.where.uses_fact)
 
 
+def compared(check) -> str:
+    """What a corpus check compares, in words (explain, the rule docs)."""
+    what = "copies of one sentence (twins)" if check.compare_by == "twin" else "claims"
+    return f"{what} of articles in one {check.within}"
+
+
 def short_description(description: str) -> str:
     """The first clause of a description's first sentence, as a sentence ("A border length far
     from the reference fact for that border: each widened…" → "A border length far from the
