@@ -146,9 +146,9 @@ class Predicates:
         if _BOUND.search(clause, max(0, lo - 12), lo):
             return Attachment(None, None, "bound")      # "agreed to meet by the end of the year"
         modified = self._found(clause, hi, min(len(clause), hi + MODIFIED_WITHIN))
-        if modified and " ".join(modified[0].group().split()) in self.type_of \
-                and _BETWEEN_MODIFIER.fullmatch(clause, hi, modified[0].start()):
-            kind = self.type_of[" ".join(modified[0].group().split())]   # "the March 5-8 visit"
+        kind = self.type_of.get(_norm(modified[0].group())) if modified else None
+        if kind is not None and _BETWEEN_MODIFIER.fullmatch(clause, hi, modified[0].start()):
+            # the date is written before its noun: "the March 5-8 visit"
             return Attachment(kind, self.default_event.get(kind), trigger=modified[0].start())
         before = self._found(clause, max(0, lo - DATE_BEFORE), lo)
         # a date that opens its clause ("On Monday evening, Biden and Xi will hold a summit")

@@ -246,4 +246,4 @@ def scaled_like(written: str, number, second_written: str):
     return Number(number.value * factor, number.half_width * factor)
 
 
-_SPACED_SCALES = ("thousand", "million", "billion", "trillion", "bn", "mn")
+_SPACED_SCALES = ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln")   # "5-7 mln dlrs"

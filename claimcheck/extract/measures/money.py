@@ -116,7 +116,7 @@ def _mention(m: re.Match, text: str, currency: tuple[str, float]) -> QuantityMen
         second = parse_number(m["num2"])
         if second is None or second.value < first.value:
             return None
-        first = scaled_like(m["num"], first, _WIRE_SCALE.sub(lambda w: _WIRE_WORDS[w[0].lower()], m["num2"]))
+        first = scaled_like(m["num"], first, m["num2"])
         low, high = first.value - first.half_width, second.value + second.half_width
     else:
         low, high = hedged(first.value, first.half_width, hedge)
@@ -125,9 +125,6 @@ def _mention(m: re.Match, text: str, currency: tuple[str, float]) -> QuantityMen
                            f"[currency:{code}]", hedge)
 
 
-# "5-7 mln dlrs": the wire's scale words, spelled out for scaled_like
-_WIRE_WORDS = {"mln": "million", "bln": "billion"}
-_WIRE_SCALE = re.compile(r"(?i)\b(?:mln|bln)$")
 
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 
