@@ -55,12 +55,17 @@ class SuperlativeFinder:
 
     def __init__(self, claim_types: set[str]):
         self._patterns = [(ct, _pattern(RANKINGS[ct])) for ct in RANKINGS if ct in claim_types]
+        # the ranked words start at the superlative word: where none of them does ("the biggest
+        # bank"), the full patterns need not run around it
+        self._ranked = re.compile("|".join(RANKINGS[ct] for ct, _ in self._patterns) or "(?!)", re.I)
 
     def find(self, text: str) -> list[RankMention]:
         """The full patterns run only around a superlative word: most articles have none, and a
         pattern that may start with "the world's second-" cannot be searched for quickly."""
         found = {}
         for at in _superlative_words(text) if self._patterns else ():
+            if not self._ranked.match(text, at):
+                continue
             lo, hi = max(0, at - _BEFORE), at + _AFTER
             for claim_type, pattern in self._patterns:
                 for m in pattern.finditer(text, lo, hi):
