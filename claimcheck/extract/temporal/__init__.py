@@ -47,11 +47,27 @@ def _needles_in(text: str, lowered: str) -> set[str]:
     return present
 
 
+# Each distinct needle group is a bit; a needle sets the bits of the groups it is in, and a
+# pattern needs the bits of all its groups: which patterns an article needs is then a few ORs.
+_GROUPS = list(dict.fromkeys(group for p in PATTERNS for group in p.needs))
+_GROUP_BITS: dict[str, int] = {}
+for _bit, _group in enumerate(_GROUPS):
+    for _needle in _group:
+        _GROUP_BITS[_needle] = _GROUP_BITS.get(_needle, 0) | 1 << _bit
+_NEEDS_BITS = [sum(1 << _GROUPS.index(group) for group in set(p.needs)) for p in PATTERNS]
+
+
+def _active(present: set[str]) -> tuple[int, ...]:
+    """The patterns whose every needle group has a needle in the text."""
+    found = 0
+    for needle in present:
+        found |= _GROUP_BITS.get(needle, 0)
+    return _active_for(found)
+
+
 @lru_cache(maxsize=1024)
-def _active(present: frozenset[str]) -> tuple[int, ...]:
-    """The patterns whose every needle group has a needle in the text (articles share few sets)."""
-    return tuple(i for i, p in enumerate(PATTERNS)
-                 if not any(present.isdisjoint(group) for group in p.needs))
+def _active_for(found: int) -> tuple[int, ...]:
+    return tuple(i for i, needs in enumerate(_NEEDS_BITS) if needs & found == needs)
 
 
 def _windows(text: str, lowered: str, group: tuple[str, ...], present: set[str],
@@ -94,7 +110,7 @@ def find_time_expressions(text: str, ref: date | None,
     present = _needles_in(text, lowered)
     memo: dict = {}
     seen: set[tuple[int, int, int]] = set()
-    for order in _active(frozenset(present)):
+    for order in _active(present):
         p = PATTERNS[order]
         haystack = lowered if p.lowered else text
         for lo, hi in _windows(text, lowered, p.needs[-1], present, memo, p.within):
