@@ -17,7 +17,7 @@ _FUTURE = [
     r"will", r"won['’]t", r"shall", r"['’]ll", r"would",
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised|planning|going|likely|"
     r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
-    r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
+    r"plans?\s+to", r"to\s+(?:run|last|continue|remain|stay|extend)(?=\s+(?:through|until|till|into)\b)", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
     r"(?:slated|scheduled|set|due|planned|poised|expected)\s+(?:for|on|to|in)",
     r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"may(?=\s+(?:be|have|\w+\s))",

@@ -54,7 +54,7 @@ def _weekend(m, ref, direction):
 
 
 @pattern(r"(?i:\b(?P<mod>last|next|this|the\s+current|the\s+past|the\s+coming|the\s+previous|the\s+following|"
-          r"earlier\s+this|later\s+this|the\s+end\s+of\s+(?:the|this|next|last))\s+"
+          r"earlier\s+this|later\s+this|the\s+end\s+of(?:\s+(?:the|this|next|last))?)\s+"
           r"(?P<unit>week|month|quarter|year|decade)\b)",
           needs=("week", "month", "quarter", "year", "decade"), lowered=True)
 def _relative_unit(m, ref, direction):
@@ -76,8 +76,17 @@ def _relative_unit(m, ref, direction):
     if mod.startswith("the end of"):
         which = mod.rsplit(" ", 1)[1]
         period = _period(ref, unit, {"next": 1, "last": -1}.get(which, 0))
-        return cal.part_of(period, "late") + (f"part-of-{unit}",)
+        late = cal.part_of(period, "late")
+        if which in ("the", "of") and direction == "past" and late[0] > ref and \
+                not _UNTIL_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            # "the toll peaked by the end of the year", said in March: last year's end (but
+            # "was suspended until the end of the year" looks ahead from the suspension)
+            late = cal.part_of(_period(ref, unit, -1), "late")
+        return late + (f"part-of-{unit}",)
     return period[0], period[1], unit
+
+
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|through)\s+$")
 
 
 def _period(ref: date, unit: str, step: int) -> cal.Interval:
