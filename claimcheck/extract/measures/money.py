@@ -33,7 +33,19 @@ NAMES = {"us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", 
          "swiss francs": "CHF", "won": "KRW", "south korean won": "KRW", "lira": "TRY",
          "turkish lira": "TRY", "rand": "ZAR", "naira": "NGN", "hryvnias": "UAH", "hryvnia": "UAH",
          "shekels": "ILS", "dirhams": "AED", "riyals": "SAR", "reais": "BRL",
-         "mexican pesos": "MXN", "cents": "USD/100",
+         "mexican pesos": "MXN", "cents": "USD/100", "pence": "GBP/100",
+         "argentine pesos": "ARS", "chilean pesos": "CLP", "colombian pesos": "COP",
+         "philippine pesos": "PHP", "pakistani rupees": "PKR", "indonesian rupiah": "IDR",
+         "rupiah": "IDR", "baht": "THB", "ringgit": "MYR", "zlotys": "PLN", "zloty": "PLN",
+         "forints": "HUF", "forint": "HUF", "danish kroner": "DKK", "norwegian kroner": "NOK",
+         "swedish kronor": "SEK", "kronor": "SEK", "kenyan shillings": "KES", "cedis": "GHS",
+         # the currencies the euro replaced, which corpora of older news are full of (a bare
+         # "francs" or "marks" could be any of several, so only with the country's name)
+         "french francs": "FRF", "belgian francs": "BEF", "deutsche marks": "DEM",
+         "deutschmarks": "DEM", "german marks": "DEM", "pesetas": "ESP", "dutch guilders": "NLG",
+         "guilders": "NLG", "markka": "FIM", "markkaa": "FIM", "finnish markka": "FIM",
+         "lire": "ITL", "italian lire": "ITL", "escudos": "PTE", "drachmas": "GRD",
+         "austrian schillings": "ATS", "irish punts": "IEP",
          # wire abbreviations ("2.4 mln dlrs, or 15 cts a share", "50 mln stg")
          "dlrs": "USD", "dlr": "USD", "cts": "USD/100", "stg": "GBP"}
 _CODE = {**{c: c for c in CODES}, "RMB": "CNY"}
