@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
@@ -34,6 +33,7 @@ from claimcheck.engine.result import EngineResult
 from claimcheck.model import (SCOPES, SEVERITIES, Article, Claim, DateValue, Finding, Location,
                               QuantityValue, Span, built)
 from claimcheck.sourcemap import SourceMap
+from claimcheck.versions import installed_versions
 
 SCHEMA = 6   # the tables' layout; a file with another is emptied and laid out again
 TABLES = {
@@ -275,7 +275,7 @@ def code_digest() -> str:
     extractor or engine must not be answered from a cache it filled before, even when the
     version number stayed the same (a checkout under development)."""
     digest = hashlib.sha256()
-    versions = _installed_versions(DEPENDENCIES)
+    versions = installed_versions(DEPENDENCIES)
     for package in DEPENDENCIES:  # extraction also depends on how they parse
         if package in versions:
             digest.update(f"{package}={versions[package]}\0".encode())
@@ -283,36 +283,6 @@ def code_digest() -> str:
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".lark")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _installed_versions(packages: Sequence[str]) -> dict[str, str]:
-    """Each package's installed version, read from the name of its `.dist-info` folder as
-    installers write it (`google_re2-1.1.20251105.dist-info`): importlib.metadata reads the same
-    folders, but importing it costs a tenth of a warm re-check. A package not found that way is
-    asked of importlib.metadata."""
-    def norm(name: str) -> str:
-        return re.sub(r"[-_.]+", "_", name).lower()
-    wanted = {norm(p): p for p in packages}
-    found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and "-" in name:
-                package, _, version = name[:-len(".dist-info")].partition("-")
-                original = wanted.get(norm(package))
-                if original and original not in found:
-                    found[original] = version
-    for package in packages:
-        if package not in found:
-            from importlib import metadata
-            try:
-                found[package] = metadata.version(package)
-            except metadata.PackageNotFoundError:
-                pass
-    return found
 
 
 class _Payloads:

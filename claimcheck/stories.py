@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -187,17 +189,10 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
     n = len(articles)
     if n < 2:
         return
-    import numpy as np   # late, as datasketch: half a second a warm re-check never needs
-    from datasketch import MinHash, MinHashLSH
+    import numpy as np   # late, as datasketch: a warm re-check never needs them
+    MinHash, MinHashLSH = _datasketch()
 
-    try:
-        lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm,
-                         weights=(0.3, 0.7))   # a missed link costs more than a Jaccard check
-    except ValueError:
-        # a threshold near 1 with few permutations leaves MinHashLSH one band, which it refuses:
-        # two bands of half the rows each still find every pair over the threshold
-        lsh = MinHashLSH(num_perm=settings.num_perm,
-                         params=(2, settings.num_perm // 2))
+    lsh = MinHashLSH(num_perm=settings.num_perm, params=_bands(settings, MinHashLSH))
     by_time = sorted(range(n), key=lambda i: (articles[i].published, articles[i].id))
     # row i: the i-th article to appear; MinHash values fit in 32 bits (datasketch masks them)
     signatures = np.empty((n, settings.num_perm), dtype=np.uint32)
@@ -222,15 +217,73 @@ def _candidates(articles: list[Article], terms: Mapping[str, Sequence[str]],
         yield articles[by_time[earlier]].id, articles[by_time[later]].id
 
 
+WEIGHTS = (0.3, 0.7)   # MinHashLSH's weights of false positives and negatives: a missed link
+                       # costs more than a Jaccard check
+# The bands and rows MinHashLSH chooses (datasketch.lsh._optimal_param) for WEIGHTS, by
+# (threshold, num_perm): choosing integrates with scipy, whose import takes a second. Settings
+# not listed are chosen by MinHashLSH itself. test_stories checks every entry against datasketch.
+BANDS = {
+    (0.05, 128): (47, 1), (0.1, 128): (22, 1), (0.15, 128): (64, 2), (0.2, 128): (44, 2),
+    (0.25, 128): (28, 2), (0.3, 128): (42, 3), (0.35, 128): (36, 3), (0.4, 128): (32, 4),
+    (0.45, 128): (32, 4), (0.5, 128): (25, 5),
+}
+
+
+def _bands(settings: StorySettings, MinHashLSH) -> tuple[int, int]:
+    """(bands, rows) of the LSH index for `settings`."""
+    known = BANDS.get((settings.threshold, settings.num_perm))
+    if known is not None:
+        return known
+    try:
+        lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm, weights=WEIGHTS)
+        return lsh.b, lsh.r
+    except ValueError:
+        # a threshold near 1 with few permutations leaves MinHashLSH one band, which it refuses:
+        # two bands of half the rows each still find every pair over the threshold
+        return 2, settings.num_perm // 2
+
+
 def prepare() -> None:
-    """Import what grouping needs (numpy, datasketch and the scipy it loads: half a second), so
-    that it can be done while extraction workers run, not after them."""
+    """Import what grouping needs (numpy and datasketch), so that it can be done while extraction
+    workers run, not after them."""
     _term_hash()
+
+
+_IMPORTING = threading.Lock()
+
+
+def _datasketch():
+    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate.
+
+    datasketch.lsh imports scipy.integrate at its top (a second: it loads scipy.optimize and
+    scipy.special) for one use: integrating, in MinHashLSH, the error of each choice of bands
+    and rows for a threshold, which BANDS spares for the usual settings. While datasketch is
+    imported, scipy.integrate is a stand-in whose `quad` imports the real one when called, so
+    MinHashLSH still chooses for any other setting, as it always has. When scipy.integrate or
+    datasketch is loaded already, nothing is stood in for."""
+    with _IMPORTING:
+        if "datasketch" not in sys.modules and "scipy.integrate" not in sys.modules:
+            stand_in = types.ModuleType("scipy.integrate", "stands in while datasketch is imported")
+            stand_in.quad = _quad
+            sys.modules["scipy.integrate"] = stand_in
+            try:
+                import datasketch  # noqa: F401
+            finally:
+                if sys.modules.get("scipy.integrate") is stand_in:
+                    del sys.modules["scipy.integrate"]
+    from datasketch import MinHash, MinHashLSH
+    return MinHash, MinHashLSH
+
+
+def _quad(*args, **kwargs):
+    from scipy.integrate import quad   # the real one: the stand-in is gone once datasketch is in
+    return quad(*args, **kwargs)
 
 
 @lru_cache(maxsize=1)
 def _term_hash() -> Callable[[bytes], int]:
     """datasketch's own term hash, remembered: a corpus hashes the same words again and again."""
+    _datasketch()
     from datasketch.hashfunc import sha1_hash32
     return lru_cache(maxsize=1 << 18)(sha1_hash32)
 

@@ -120,3 +120,17 @@ def test_impossible_front_matter_date_is_a_warning(tmp_path):
     _write(tmp_path, "m.md", "---\ndate: 2024-02-30\n---\n\nBody.\n")
     result = load_corpus([str(tmp_path)])
     assert result.articles == [] and "m.md:2:" in str(result.warnings[0])
+
+
+def test_without_patterns_pathspec_is_not_loaded(tmp_path):
+    """pathspec (and its matching backends) is loaded only when there is a pattern to match: no
+    --exclude and no ignore file cost a run nothing."""
+    import subprocess
+    import sys
+    (tmp_path / "a.txt").write_text("date 2021-12-14 Troops massed near the border.\n")
+    probe = ("import sys\nfrom claimcheck.corpus.ignore import FileFilter\n"
+             "f = FileFilter()\nprint(f.excludes('a.txt'), 'pathspec' in sys.modules)\n"
+             "g = FileFilter(['*.txt'])\nprint(g.excludes('a.txt'), 'pathspec' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=tmp_path, check=True)
+    assert done.stdout.split("\n")[:2] == ["False False", "True True"]

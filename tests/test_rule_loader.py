@@ -123,3 +123,56 @@ def test_two_facts_about_one_thing(tmp_path):
                                      + fact.format(id="a") + fact.format(id="b"))
     with pytest.raises(RuleError, match="fact 'b' is about the same thing"):
         load_pack([str(tmp_path)])
+
+
+
+def test_ranks_counted_as_rows_go_by_are_those_searched_for_each_row():
+    """tables._ranks counts the larger rows as it walks them in order; with ties, groups and
+    partial members it gives what the earlier code, searching all rows for each row, gave."""
+    import random
+    from types import SimpleNamespace
+    from claimcheck.rules import tables
+
+    def _searched_ranks(item, rows, source: str, fact_class, group: str = "", partly: set[str] = frozenset()) -> list:
+        """Rank 1 is the largest; the source names the ones above (up to three) and the table's source.
+        Within a group (`rank_within`, a continent), a row's rank is a range: from its rank among the
+        members wholly in the group to its rank among all ("Ukraine, Europe's second-largest
+        country" counts Russia, "Germany, Europe's most populous" does not)."""
+        rank_type = str(item["rank_claim_type"])
+        ordered = sorted(rows, key=lambda r: -r[0])
+        unit, word = str(item["unit"]), str(item.get("rank_word", "larger"))
+        unit = "" if unit == "count" else " " + unit.replace("**2", "²").replace("**3", "³")
+        where = f" in {group}" if group else ""
+        out = []
+        for top, label, written, fact in ordered:
+            larger = [r for r in ordered if r[0] > top]       # ties share a rank
+            rank = len(larger) + 1
+            best = len([r for r in larger if r[1] not in partly]) + 1
+            above = [f"{l} ({float(w):,.0f}{unit})" for _, l, w, _ in larger[:tables.RANK_SHOWN]]
+            if above:
+                more = rank - 1 - len(above)
+                names = ", ".join(above) + f" and {more} more" if more else \
+                    " and ".join([", ".join(above[:-1]), above[-1]] if len(above) > 1 else above)
+                text = f"{names} {'is' if rank == 2 else 'are'} {word}{where} ({source})"
+            else:
+                text = f"{label} ({float(written):,.0f}{unit}) ranks first of {len(ordered)}{where} ({source})"
+            key = rank_type + fact.key[fact.key.index(":"):] + (f"#{group}" if group else "")
+            out.append(fact_class(f"{fact.id}:rank{':' + group if group else ''}", rank_type, key,
+                                  (float(best), float(rank)), str(rank) if best == rank else f"{best}–{rank}",
+                                  text, fact.path, fact.line, fact.as_of, fact.current))
+        return out
+
+    def fact(i):
+        return SimpleNamespace(id=f"f{i}", key=f"area:c{i}", path="t.csv", line=i, as_of="2024",
+                               current=())
+    item = {"rank_claim_type": "area-rank", "unit": "km**2"}
+    rng = random.Random(16)
+    for size in (0, 1, 2, 5, 40, 300):
+        rows = [(float(rng.choice([1, 2, 2, 3, 5, 8, 8, 8, 13]) * rng.randint(1, 9)), f"C{i}",
+                 str(i), fact(i)) for i in range(size)]
+        partly = {f"C{i}" for i in range(size) if rng.random() < 0.3}
+        if size == 40:
+            rows[7] = (float("nan"),) + rows[7][1:]   # no order: searched, as before
+        for group, part in (("", frozenset()), ("Europe", partly)):
+            assert tables._ranks(item, rows, "src", lambda *a: a, group, part) == \
+                _searched_ranks(item, rows, "src", lambda *a: a, group, part)

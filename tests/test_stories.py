@@ -148,3 +148,50 @@ def test_a_threshold_of_one_with_few_permutations_still_groups(default_pack):
     text = "date 2021-12-14 Xi Jinping and Vladimir Putin will meet by video link on Wednesday."
     articles, stories = _stories(default_pack, text, text, threshold=1.0, num_perm=16)
     assert stories.same(articles[0].id, articles[1].id)
+
+
+def test_the_bands_kept_for_the_usual_settings_are_those_minhashlsh_chooses():
+    """stories.BANDS spares integrating (and importing scipy.integrate): each entry must be what
+    datasketch itself chooses, with the weights the grouping uses."""
+    from datasketch import MinHashLSH
+    for (threshold, num_perm), bands in S.BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=S.WEIGHTS)
+        assert (lsh.b, lsh.r) == bands, (threshold, num_perm)
+    assert (S.StorySettings().threshold, S.StorySettings().num_perm) in S.BANDS
+
+
+@pytest.mark.parametrize("threshold", [S.StorySettings().threshold, 0.05, 0.25])
+def test_stories_are_the_same_with_the_kept_bands_as_with_those_chosen_anew(default_pack, monkeypatch,
+                                                                            threshold):
+    texts = [SUMMIT, SUMMIT_REWORDED, SAME_COUNTRY_OTHER_EVENT, FLOODS,
+             SUMMIT.replace("2021-12-14", "2021-12-16"), FLOODS.replace("2021-12-15", "2021-12-17")]
+    articles, kept = _stories(default_pack, *texts, threshold=threshold)
+    pairs = list(S._candidates(articles, kept.terms, S.StorySettings(threshold=threshold)))
+    monkeypatch.setattr(S, "BANDS", {})
+    _, chosen = _stories(default_pack, *texts, threshold=threshold)
+    assert kept.of == chosen.of
+    assert pairs == list(S._candidates(articles, chosen.terms, S.StorySettings(threshold=threshold)))
+
+
+def test_grouping_with_the_usual_settings_does_not_import_scipy_integrate():
+    """datasketch imports scipy.integrate at its top (a second); grouping stands it in while
+    datasketch loads, and MinHashLSH still chooses bands for other settings with the real one."""
+    probe = """
+import sys
+from claimcheck import stories as S
+from claimcheck.corpus.formats import parse_article
+texts = ["date 2021-12-14 Xi Jinping and Vladimir Putin will meet by video link on Wednesday.",
+         "date 2021-12-15 Putin and Xi Jinping are to hold talks by video link this week."]
+articles = [parse_article(t, f"a{i}.txt", f"a{i}.txt")[0] for i, t in enumerate(texts)]
+stories = S.group(articles, {a.id: S.signature(a) for a in articles})
+print(stories.of["a1.txt"], "scipy.integrate" in sys.modules)
+from datasketch import MinHashLSH
+lsh = MinHashLSH(threshold=0.33, num_perm=128, weights=S.WEIGHTS)
+print(lsh.b, lsh.r, hasattr(sys.modules["scipy.integrate"], "dblquad"))
+"""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    from datasketch.lsh import _optimal_param
+    b, r = _optimal_param(0.33, 128, *S.WEIGHTS)
+    assert done.stdout.split("\n")[:2] == ["a0.txt False", f"{b} {r} True"]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from functools import lru_cache
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import CorpusError
+
+if TYPE_CHECKING:
+    import pathspec
 
 PROJECT_FILES = {"readme", "license", "licence", "copying", "notice", "authors", "changelog",
                  "changes", "history", "contributing", "code_of_conduct", "security", "codeowners"}
@@ -38,8 +40,11 @@ class FileFilter:
     pattern without "/" matches a name at any depth: `drafts/`, `*.draft.md`)."""
 
     def __init__(self, exclude: Iterable[str] = (), gitignore: bool = True):
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(list(exclude))
-        self.has_exclude = bool(self.exclude.patterns)
+        exclude = list(exclude)
+        # pathspec (and the matching backends it loads: a tenth of a warm re-check) only when
+        # there is a pattern to match: most runs have no --exclude and no ignore file
+        self.exclude = _spec(exclude) if exclude else None
+        self.has_exclude = bool(self.exclude and self.exclude.patterns)
         self.gitignore = gitignore
         _repository.cache_clear()   # ignore files read afresh each run (a notebook edits them)
         _specs.cache_clear()
@@ -95,7 +100,12 @@ def _specs(folder: str, root: str) -> tuple[tuple[str, pathspec.GitIgnoreSpec], 
     for name in files:
         try:
             with open(name, encoding="utf-8", errors="replace") as handle:
-                own.append((folder, pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())))
+                own.append((folder, _spec(handle.read().splitlines())))
         except OSError:   # none there (the usual case), or unreadable: git would ignore it too
             continue
     return above + tuple(own)
+
+
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec   # late: see FileFilter
+    return pathspec.GitIgnoreSpec.from_lines(lines)

@@ -1,15 +1,15 @@
 """Quantity literals in rules ("4209 km", "3 days") and how quantities are shown in messages.
 
 Values are held as floats in pint's base units, so evaluation never calls pint: it is consulted
-once per literal when a rule loads, and once per dimension for display.
+once per literal when a rule loads, and once per dimension for display, and not even then for the
+units whose answers claimcheck/unit_table.py keeps (those of the bundled rules among them).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import pint
-
+from claimcheck import unit_table
 from claimcheck.expr.types import DIMENSIONLESS
 from claimcheck.extract.units import registry
 
@@ -31,6 +31,17 @@ def literal_quantity(number: float, unit: str, count_nouns: frozenset[str]) -> t
 def _unit(unit: str) -> tuple[float, str]:
     if unit.startswith("_"):
         raise ValueError(f"unknown unit '{unit}'")
+    known = unit_table.literals().get(unit)
+    if known is not None:
+        return known
+    if unit in unit_table.unknown():
+        raise ValueError(f"unknown unit '{unit}'")
+    return pint_unit(unit)
+
+
+def pint_unit(unit: str) -> tuple[float, str]:
+    """_unit as pint answers it (claimcheck/unit_table.py keeps these)."""
+    import pint   # late: loaded only for a unit the table does not know
     try:
         parsed = registry().parse_units(unit)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
@@ -77,8 +88,7 @@ def _display(dimension: str) -> tuple[float, str]:
     unit = DISPLAY_UNITS.get(dimension)
     if unit is None:
         return 1.0, ""
-    factor = float((1 * registry().parse_units(unit)).to_base_units().magnitude)
-    return factor, _SHORT.get(unit, unit)
+    return _unit(unit)[0], _SHORT.get(unit, unit)
 
 
 def show_quantity(magnitude: float, dimension: str) -> str:

@@ -4,15 +4,21 @@ Which words are units is a table (`UNITS` below: pint unit name → the news spe
 symbol and abbreviations); the names, plurals and British spellings ("metres", "litres") are
 derived from it, and what a unit means — its dimension and its conversion — is pint's. Only the
 words listed are taken as units: letting pint guess at any word is how "a handshake" becomes
-hectare·newton·day and "1 in 5" an inch. pint itself is loaded on the first conversion, not at
-import. Count nouns ("troops", "people") come from the rule pack.
+hectare·newton·day and "1 in 5" an inch. pint's answers for every unit listed here are kept in
+claimcheck/unit_table.py (generated from pint, and checked against it by the tests), so pint
+itself (a second to import and build) is loaded only for a unit that table does not know. Count
+nouns ("troops", "people") come from the rule pack.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
+from claimcheck import unit_table
+
+if TYPE_CHECKING:
+    import pint
 
 # pint unit name → extra written forms (symbols, news abbreviations). Names, plurals and British
 # spellings of the name are added by written_forms(). Ambiguous symbols are left out on purpose:
@@ -125,6 +131,7 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", 
 def registry() -> pint.UnitRegistry:
     """pint parses its definitions file on every start (about half a second); with a cache folder
     it reads them back pre-parsed on later runs."""
+    import pint   # late: a run whose units are all in claimcheck/unit_table.py never needs it
     try:
         return pint.UnitRegistry(cache_folder=":auto:")
     except Exception:  # noqa: BLE001 - an unwritable cache folder must not stop a run
@@ -147,7 +154,14 @@ def unit_info(written: str) -> tuple[str, str, float, str]:
     For offset units (°C, °F) the factor is that of a temperature difference; to_base converts
     the values themselves.
     """
-    unit = registry().parse_units(_expression(written))
+    expression = _expression(written)
+    known = unit_table.units().get(expression)
+    return known if known is not None else pint_unit_info(expression)
+
+
+def pint_unit_info(expression: str) -> tuple[str, str, float, str]:
+    """unit_info of a pint expression, as pint answers (claimcheck/unit_table.py keeps these)."""
+    unit = registry().parse_units(expression)
     base = registry().Quantity(1, unit).to_base_units() if _offset(unit) else (1 * unit).to_base_units()
     dimension = "dimensionless" if unit.dimensionless else str(unit.dimensionality)
     return str(unit), dimension, float(base.magnitude), str(base.units)
@@ -160,11 +174,24 @@ def _offset(unit) -> bool:
 def to_base(written: str, low: float, high: float) -> tuple[float, float, str, str]:
     """Convert [low, high] in a written unit to base units: (low, high, base unit, dimension)."""
     name, dimension, factor, base_unit = unit_info(written)
-    if name in ("degree_Celsius", "degree_Fahrenheit"):
+    if name in OFFSET_UNITS:
+        known = unit_table.temperatures().get(name)
+        if known is not None:   # pint's own arithmetic: value * scale + offset, in kelvin
+            scale, offset = known
+            return low * scale + offset, high * scale + offset, "kelvin", dimension
         q = registry().Quantity
         return (float(q(low, name).to("kelvin").magnitude), float(q(high, name).to("kelvin").magnitude),
                 "kelvin", dimension)
     return low * factor, high * factor, base_unit, dimension
+
+
+OFFSET_UNITS = ("degree_Celsius", "degree_Fahrenheit")
+
+
+def pint_temperature(name: str) -> tuple[float, float]:
+    """(scale, offset) of an offset unit's conversion to kelvin, as pint holds them."""
+    converter = registry()._units[name].converter
+    return float(converter.scale), float(converter.offset)
 
 
 def rate_unit(written: str, per: str) -> str:
