@@ -47,8 +47,8 @@ _MARKER = re.compile(
 
 
 # Between a future marker and a participle of the same verb group: "will be held", "is due to be
-# published", "would have met". The participle is then not a past marker.
-_SAME_GROUP = re.compile(r"(?:\s+(?:be|been|being|have|to|also|not|then|now|soon|likely|probably|"
+# published", "would have met", "will stay closed". The participle is then not a past marker.
+_SAME_GROUP = re.compile(r"(?:\s+(?:be|been|being|have|to|stay|remain|get|also|not|then|now|soon|likely|probably|"
                          r"jointly|formally|officially|again|only|just|finally|first|eventually))*\s+$")
 
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from claimcheck.extract import calendar as cal
 from claimcheck.extract.temporal.patterns import (DAY, DIGITS, MONTH, MONTHS, PART, PARTS, PREP,
-                                                  YEAR, month_number, parse_month_day, pattern)
+                                                  YEAR, after_until, month_number, parse_month_day,
+                                                  pattern)
 
 
 @pattern(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b", needs=(DIGITS, ("-",)), within=(10, 10))
@@ -49,7 +50,9 @@ def _month_day(m, ref, direction):
     elif groups.get("rel"):
         first = date(ref.year + {"next": 1, "last": -1, "this": 0}[groups["rel"].lower()], month, day)
     else:
-        first = cal.day_occurrence(ref, month, day, direction)
+        # "was remanded until January 5", said in December: the January ahead, the nearer one
+        bound = "unknown" if direction == "past" and after_until(m) else direction
+        first = cal.day_occurrence(ref, month, day, bound)
         if first is None:
             return None
     if not groups.get("day2"):

@@ -65,6 +65,15 @@ def _parse_month_day(text: str) -> tuple[int, int] | None:
 _NEUTRAL_BASE = datetime(2000, 1, 1)
 
 
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|through)\s+$")
+
+
+def after_until(m: re.Match) -> bool:
+    """Whether the expression is a bound after "until" ("remanded until January 5"): it looks
+    ahead from what the sentence tells, so its past tense does not date it."""
+    return _UNTIL_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) is not None
+
+
 Handler = Callable[[re.Match, "date | None", str], "tuple[date, date, str] | None"]
 PATTERNS: list["Pattern"] = []
 

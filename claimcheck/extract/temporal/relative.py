@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from claimcheck.extract import calendar as cal
 from claimcheck.extract.temporal.patterns import (COUNT, SMALL_NUMBERS, UNITS, WEEKDAY_NEEDLES,
-                                                  WEEKDAYS, pattern)
+                                                  WEEKDAYS, after_until, pattern)
 
 
 _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th)\s+$")
@@ -78,15 +78,12 @@ def _relative_unit(m, ref, direction):
         period = _period(ref, unit, {"next": 1, "last": -1}.get(which, 0))
         late = cal.part_of(period, "late")
         if which in ("the", "of") and direction == "past" and late[0] > ref and \
-                not _UNTIL_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+                not after_until(m):
             # "the toll peaked by the end of the year", said in March: last year's end (but
             # "was suspended until the end of the year" looks ahead from the suspension)
             late = cal.part_of(_period(ref, unit, -1), "late")
         return late + (f"part-of-{unit}",)
     return period[0], period[1], unit
-
-
-_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|through)\s+$")
 
 
 def _period(ref: date, unit: str, step: int) -> cal.Interval:
