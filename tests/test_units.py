@@ -110,3 +110,13 @@ def test_checking_the_sample_corpus_loads_no_pint_and_answers_as_with_it(tmp_pat
         runs[name] = json.loads(done.stdout), done.stderr.strip().splitlines()[-1]
     assert runs["table"][1] == "False" and runs["pint"][1] == "True"
     assert runs["table"][0] == runs["pint"][0] and runs["table"][0]["findings"]
+
+
+def test_a_dimension_named_in_a_rule_file_is_that_dimension():
+    """`dimension: mass` is the dimension of kilograms, not pint's milliarcseconds ("mas")."""
+    from claimcheck.expr.units import DIMENSION_NAMES, dimension_name
+    assert dimension_name("mass") == dimension_name("kg") == "[mass]"
+    assert dimension_name("time") == dimension_name("hours")
+    assert dimension_name("length") == dimension_name("miles")
+    for name in DIMENSION_NAMES:
+        assert dimension_name(name) != "dimensionless" or name in ("count", "number"), name

@@ -77,6 +77,8 @@ def dimension_name(spec: str) -> str:
         return _DERIVED[spec.strip("[]")]
     if spec.startswith("["):
         return spec
+    if spec in DIMENSION_NAMES:
+        return f"[{spec}]"          # "mass" is a dimension here, not pint's milliarcseconds
     try:
         return _unit(spec)[1]
     except ValueError:
