@@ -57,8 +57,11 @@ print(len(articles) / (time.process_time() - started), claims)
 """
 
 
-_COUNT_ONLY = _ARTICLES + r"""
-for article in articles:
+# Both runs of a tree read and parse the same WARM + count articles (argv[5]) and extract the
+# first argv[6] of them: the difference of the two runs is the extraction of `count` articles,
+# not their reading as well.
+_COUNT_ONLY = _ARTICLES.replace("int(sys.argv[3])", "int(sys.argv[5])") + r"""
+for article in articles[:int(sys.argv[6])]:
     extractor.extract(article)
 """
 WARM = 20
@@ -69,7 +72,8 @@ def instructions(tree: Path, count: int, texts: str) -> int:
     def run(n: int) -> int:
         with tempfile.NamedTemporaryFile() as out:
             subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}",
-                            sys.executable, "-c", _COUNT_ONLY, str(tree), str(ROOT / "benchmarks"), str(n), texts],
+                            sys.executable, "-c", _COUNT_ONLY, str(tree), str(ROOT / "benchmarks"), "0", texts,
+                            str(WARM + count), str(n)],
                            capture_output=True, text=True, check=True)
             totals = [line for line in Path(out.name).read_text().splitlines() if line.startswith("totals:")]
             return int(totals[0].split()[1])
