@@ -3,6 +3,7 @@ seasons, quarters and years. Year-less ones take their year from the tense."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from claimcheck.extract import calendar as cal
@@ -118,6 +119,28 @@ def _decade(m, ref, direction):
             return (*cal.part_of((first, last), m["part"]), "part-of-century")
         return first, last, "century"
     first, last = cal.decade_part(int(m["decade"]), m["part"])
+    return first, last, "part-of-decade" if m["part"] else "decade"
+
+
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+# "temperatures in the seventies", "highs in the '80s": degrees, not a decade
+_WEATHER_NEAR = re.compile(r"(?i)temperature|degree|°|fahrenheit|celsius|\bhighs?\b|\blows?\b|\bheat\b")
+
+
+@pattern(r"(?i:\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?)(?:['’](?P<short>[0-9]0)s\b|"
+          r"(?i:(?P<word>" + "|".join(_DECADE_WORDS) + r"))\b)",
+          needs=("0s", *_DECADE_WORDS))
+def _short_decade(m, ref, direction):
+    """"the '70s", "the late seventies": the latest such decade over by the publication year (the
+    current one is written out: "the 2020s")."""
+    if ref is None or _WEATHER_NEAR.search(m.string, max(0, m.start() - 60), m.end() + 40):
+        return None
+    tens = int(m["short"]) if m["short"] else _DECADE_WORDS[m["word"].lower()]
+    decade = ref.year // 100 * 100 + tens
+    if decade + 9 >= ref.year:
+        decade -= 100
+    first, last = cal.decade_part(decade, m["part"])
     return first, last, "part-of-decade" if m["part"] else "decade"
 
 

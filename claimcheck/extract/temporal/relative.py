@@ -54,7 +54,8 @@ def _weekend(m, ref, direction):
 
 
 @pattern(r"(?i:\b(?P<mod>last|next|this|the\s+current|the\s+past|the\s+coming|the\s+previous|the\s+following|"
-          r"earlier\s+this|later\s+this|the\s+end\s+of(?:\s+(?:the|this|next|last))?)\s+"
+          r"earlier\s+this|later\s+this|the\s+(?:rest|remainder)\s+of\s+(?:the|this)|"
+          r"the\s+end\s+of(?:\s+(?:the|this|next|last))?)\s+"
           r"(?P<unit>week|month|quarter|year|decade)\b)",
           needs=("week", "month", "quarter", "year", "decade"), lowered=True)
 def _relative_unit(m, ref, direction):
@@ -71,7 +72,7 @@ def _relative_unit(m, ref, direction):
         return ref, period[1], unit
     if mod == "earlier this":
         return period[0], ref, f"part-of-{unit}"
-    if mod == "later this":
+    if mod == "later this" or mod.startswith(("the rest of", "the remainder of")):
         return ref, period[1], f"part-of-{unit}"
     if mod.startswith("the end of"):
         which = mod.rsplit(" ", 1)[1]
