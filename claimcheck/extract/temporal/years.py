@@ -30,9 +30,10 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
          r"(?P<word>" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + r"))[\s-]+century\b)",
          needs=("century",), lowered=True)
 def _century(m, ref, direction):
-    """"the 14th century" is 1301–1400, as the calendar counts centuries."""
+    """"the 14th century" is 1300–1399, as "the 1300s" is, and as news and TimeML (ISO 8601's
+    century "13") read it; the calendar's 1301–1400 only shifts one year at each end."""
     n = int(m["n"]) if m["n"] else _CENTURY_WORDS[m["word"].lower()]
-    first, last = date(max(1, 100 * (n - 1) + 1), 1, 1), date(100 * n, 12, 31)
+    first, last = date(max(1, 100 * (n - 1)), 1, 1), date(100 * n - 1, 12, 31)
     if m["part"]:
         first, last = cal.part_of((first, last), m["part"])
     return first, last, "century"
