@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from claimcheck.extract import calendar as cal
 from claimcheck.extract.temporal.patterns import (COUNT, DIGITS, MONTH, MONTHS, SMALL_NUMBERS,
-                                                  WEEKDAY_NEEDLES, WEEKDAYS, month_number, pattern)
+                                                  WEEKDAY_NEEDLES, WEEKDAYS, after_until,
+                                                  month_number, pattern)
 
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d-])"
 _ORDINAL_WEEK = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
@@ -213,8 +214,9 @@ def _weekday_at_time(m, ref, direction):
     past tense the weekday is the one ahead."""
     if ref is None:
         return None
-    d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), "",
-                               "past" if direction == "past" else "future")
+    # "was postponed until 15:00 GMT Saturday": the nearer Saturday, whatever the tense
+    bound = ("unknown" if after_until(m) else "past") if direction == "past" else "future"
+    d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), "", bound)
     return d, d, "day"
 
 

@@ -27,6 +27,8 @@ def _weekday(m, ref, direction):
         return None
     mod = " ".join((m["mod"] or "").lower().split())
     mod = {"past": "this past"}.get(mod, mod)
+    if not mod and direction == "past" and after_until(m):
+        direction = "unknown"    # "the talks were postponed until Saturday": the nearer one
     d = cal.weekday_occurrence(ref, WEEKDAYS.index(m["wd"].lower()), mod, direction)
     return d, d, "day"
 
