@@ -71,11 +71,14 @@ class Vocabulary:
 
     def alias_pattern(self) -> re.Pattern | None:
         """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi").
-        A hyphen joins names ("the Russian-Ukrainian border"), so it does not end a word here."""
-        aliases = {a for e in self.entities for a in (e.id, *e.aliases)}
-        if not aliases:
-            return None
-        return re.compile(rf"(?<!\w)(?:{word_alternation(aliases)})(?!\w)")
+        A hyphen joins names ("the Russian-Ukrainian border"), so it does not end a word here.
+        Built once per vocabulary (a fifth of a second for the world gazetteer): the extractor
+        and the story signer both use it."""
+        if "_alias_pattern" not in self.__dict__:
+            aliases = {a for e in self.entities for a in (e.id, *e.aliases)}
+            pattern = re.compile(rf"(?<!\w)(?:{word_alternation(aliases)})(?!\w)") if aliases else None
+            self.__dict__["_alias_pattern"] = pattern   # frozen: kept beside the fields, not one
+        return self.__dict__["_alias_pattern"]
 
     def entity_by_alias(self) -> dict[str, Entity]:
         table: dict[str, Entity] = {}
