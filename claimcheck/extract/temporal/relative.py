@@ -70,8 +70,8 @@ def _relative_unit(m, ref, direction):
     if mod == "the past":
         return _trailing(ref, unit) + (unit,)
     if mod == "the coming":
-        period = _period(ref, unit, 0)
-        return ref, period[1], unit
+        # "in the coming week", said on a Saturday, is the next seven days, not the weekend left
+        return ref, _trailing_ahead(ref, unit), unit
     if mod == "earlier this":
         return period[0], ref, f"part-of-{unit}"
     if mod == "later this" or mod.startswith(("the rest of", "the remainder of")):
@@ -102,6 +102,14 @@ def _period(ref: date, unit: str, step: int) -> cal.Interval:
         return cal.year_interval(ref.year + step)
     decade = ref.year // 10 * 10 + 10 * step
     return date(decade, 1, 1), date(decade + 9, 12, 31)
+
+
+def _trailing_ahead(ref: date, unit: str) -> date:
+    """The end of "the coming week/month/year": one such span from the publication date."""
+    if unit == "week":
+        return ref + timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    return cal.shift_months(ref, months)
 
 
 def _trailing(ref: date, unit: str) -> cal.Interval:
