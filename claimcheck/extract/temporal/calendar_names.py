@@ -184,8 +184,13 @@ def _quarter(m, ref, direction):
         year = int(year_text)
     elif ref is None:
         return None
+    elif groups.get("rel"):
+        year = ref.year + {"next": 1, "last": -1}.get(groups["rel"].lower(), 0)
     else:
-        year = ref.year + {"next": 1, "last": -1}.get((groups.get("rel") or "").lower(), 0)
+        # "its earnings in the fourth quarter were …", written in March: last year's
+        years = (ref.year - 1, ref.year, ref.year + 1)
+        first, last = cal.pick([cal.quarter_interval(y, quarter) for y in years], ref, direction)
+        return first, last, "quarter"
     first, last = cal.quarter_interval(year, quarter)
     return first, last, "quarter"
 

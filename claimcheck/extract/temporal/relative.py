@@ -16,6 +16,9 @@ _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|
 
 @pattern(r"(?:(?i:\b(?P<mod>last|next|this|this\s+coming|this\s+past|coming|past))\s+)?"
           r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b"
+          # "the Daily and Sunday Telegraph", "Saturday Night Live": a name, not a day
+          r"(?!\s+(?:Telegraph|Times|Mirror|Express|Herald|Post|Mail|Independent|Tribune|Star|Sport|"
+          r"People|Night\s+(?:Live|Football)))"
           # "Wednesday, Dec. 15": the date that follows says the day
           r"(?!,?\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
           r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))",
@@ -179,7 +182,8 @@ def _offset(ref: date, m: re.Match, sign: int):
     return cal.year_interval(ref.year + sign * years) + ("year",)
 
 
-@pattern(r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)",
+# "BBC Radio 4's Today programme", "NBC's Today show", "USA Today" are no dates
+@pattern(r"(?<!usa\s)(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)(?!\s+(?:programme|program|show)\b)",
           needs=("yesterday", "today", "tomorrow", "tonight"), lowered=True)
 def _deictic(m, ref, direction):
     if ref is None:
