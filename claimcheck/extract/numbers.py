@@ -61,14 +61,15 @@ _A_SCALE = rf"an?\s+(?:{_BIG_ALT}|dozen)(?:\s+(?:{_BIG_ALT}))*"
 _AND_A = rf"(?:\s+and\s+(?:a|one|{_WORD})[- ](?:{_FRACTION})\b)"
 _WORD_FRACTION = (rf"(?:(?:a|one|{_WORD})[- ](?:{_FRACTION})|half)"
                   rf"(?:(?:\s+of)?\s+(?:a|an)\s+(?:{_BIG_ALT}|dozen)\b)?")
-# A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k").
+# A number: digits or words, then optional scale words ("1.2 million", "two dozen", "120k", the
+# wire's "two mln").
 # A number in words is never followed by a fraction word: "two thirds of the cake" is a share,
 # not two things called thirds.
 _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # "three point five (million)": digits after the point one word each
 _POINT = rf"(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+\b)"
 NUMBER = (rf"(?:{SIGN}(?:{FRACTION_DIGITS}|{DIGITS}){MIXED}(?:\s?{_SPACED_SCALE}\b|(?<=\d)(?:k|m|bn)\b)?"
-          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}{_POINT}?|{_A_SCALE})(?![- ](?:{_FRACTION})\b){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozens?)\b)*)")
+          rf"|{_WORD_FRACTION}|(?:{WORD_CHAIN}{_POINT}?|{_A_SCALE})(?![- ](?:{_FRACTION})\b){_AND_A}?(?:\s+(?:{_BIG_ALT}|dozens?|mln|bln)\b)*)")
 
 
 @dataclass(frozen=True)
@@ -160,12 +161,16 @@ def _digits(token: str) -> tuple[float, float]:
     return float(value), 0.5 * 10 ** zeros
 
 
+_WIRE_SCALES = {"mln": "million", "bln": "billion"}
+
+
 def _parse_words(words: list[str]) -> Number | None:
     """Words in the order written: small numbers add up, "hundred" multiplies what came since the
     last larger scale, "thousand" and up close a group. The half-width is half the scale applied
     after the last small number ("three thousand" ±500, "three hundred and fifty" ±0.5)."""
     if words[0] in FRACTIONS or (len(words) > 1 and words[1] in FRACTIONS):
         return _word_fraction([w for w in words if w != "of"])
+    words = [_WIRE_SCALES.get(w, w) for w in words]     # "two mln" as "two million"
     total, group, half, seen = 0.0, 0.0, 0.5, False
     previous = None
     for i, w in enumerate(words):
