@@ -18,10 +18,13 @@ MINUS = re.compile(r"(?i)\bminus\s+$")
 RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+$")
 # "188 miles an hour", "5,000 litres a day": a rate of a unit that is not one already
 PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
-# "1.8m tall", "the 2m-high wall": metres, where "1.8m" alone would be 1.8 million
+# races named by their distance: "the 60m hurdles", "the 400m relay", "the 100m freestyle"
+_RACES = (r"(?:hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|individual\s+medley|"
+          r"sprint|dash|steeplechase|final|finals|heats?|semi-finals?|title|race|record)")
+# "1.8m tall", "the 2m-high wall", "the 60m hurdles": metres, where "1.8m" alone would be 1.8 million
 _METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|long|wide|deep)\b|"
                      r"(?=\s+(?:tall|high|long|wide|deep|away|below|above|underground|in\s+"
-                     r"(?:height|length|diameter|depth))\b))")
+                     r"(?:height|length|diameter|depth)|" + _RACES + r")\b))")
 
 
 # "ran the 100m", "sank 30m": "m" after digits with no currency before and no count after is
