@@ -64,7 +64,8 @@ MEASURES = {
     "arrested": ["arrested", "arresting", "arrests", "detained", "detaining", "detained",
                  "in custody", "rounded up"],
     "convicted": ["convicted", "sentenced", "punished", "jailed", "charged", "indicted",
-                  "disciplined", "dismissed", "prosecuted", "court-martialled"],
+                  "disciplined", "dismissed", "prosecuted", "prosecuting", "court-martialled",
+                  "on trial", "in absentia"],
     "evacuated": ["evacuated", "evacuating", "evacuation", "displaced", "fled", "homeless",
                   "stranded", "crossed", "crossing", "flee", "fleeing"],
     "rescued": ["rescued", "saved"],
@@ -266,7 +267,7 @@ _THINGS = {"jobs", "homes", "houses", "buildings", "vehicles", "cars", "trucks",
            "planes", "warships", "ships", "boats", "animals", "cattle", "sheep", "livestock", "trees",
            "acres", "hectares", "points", "shares", "seats", "votes", "cases", "doses", "bills",
            "projects", "flights", "species", "nationalities", "countries", "provinces", "villages",
-           "districts", "towns", "cities"}
+           "districts", "towns", "cities", "cuts"}   # "the death of a thousand cuts"
 
 
 def event_in(text: str) -> str | None:
