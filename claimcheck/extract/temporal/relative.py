@@ -43,9 +43,11 @@ def _weekend(m, ref, direction):
     if ref is None:
         return None
     mod = " ".join(m["mod"].lower().split())
+    if mod == "the following":
+        return None   # the weekend after the story's own time, which the publication date is not
     if mod in ("last", "the past", "the previous"):
         direction = "past"
-    elif mod in ("next", "the coming", "the following"):
+    elif mod in ("next", "the coming"):
         direction = "future"
     monday = ref - timedelta(days=ref.weekday())
     this_weekend = (monday + timedelta(days=5), monday + timedelta(days=6))
@@ -67,8 +69,12 @@ def _relative_unit(m, ref, direction):
     if ref is None:
         return None
     mod = " ".join(m["mod"].lower().split())
+    if mod == "the following":
+        # after the story's own time, not the publication's ("over the following decade BP
+        # received…"): no claim rather than a wrong one
+        return None
     unit = m["unit"].lower()
-    step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the coming": 1}.get(mod, 0)
+    step = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(mod, 0)
     period = _period(ref, unit, step)
     if mod == "the past":
         return _trailing(ref, unit) + (unit,)
