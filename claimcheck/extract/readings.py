@@ -20,7 +20,8 @@ RATIO = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine
 PER = r"\s+(?:an?|per)\s+(?P<per>(?i:hour|day|minute|second|year|week|month))\b"
 # races named by their distance: "the 60m hurdles", "the 400m relay", "the 100m freestyle"
 _RACES = (r"(?:hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|individual\s+medley|"
-          r"sprint|dash|steeplechase|final|finals|heats?|semi-finals?|title|race|record)")
+          r"sprint|dash|steeplechase|final|finals|heats?|semi-finals?|title|race|record|runners?|"
+          r"hurdlers?|sprinters?|swimmers?|champions?|gold|silver|bronze|medal)")
 # "1.8m tall", "the 2m-high wall", "the 60m hurdles": metres, where "1.8m" alone would be 1.8 million
 _METRES = re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>m)(?:-(?:high|tall|long|wide|deep)\b|"
                      r"(?=\s+(?:tall|high|long|wide|deep|away|below|above|underground|in\s+"
@@ -69,7 +70,8 @@ _NOT_COUNTS = frozenset("""times others ones years months weeks days hours minut
 centuries percent pounds dollars francs shekels dirhams riyals reais hryvnias lire euros yen yuan rupees pesos rubles roubles cents pence bucks
 kilometres kilometers miles metres meters feet inches yards acres hectares tonnes tons litres liters
 gallons degrees points goals runs wickets sets games odds this its his has was does goes lens news
-series means species whereas perhaps afterwards towards always sometimes aftermath nos yes""".split())
+series means species whereas perhaps afterwards towards always sometimes aftermath nos yes
+indoors outdoors overseas backwards forwards upwards downwards nowadays besides""".split())
 _NOT_MODIFIERS = frozenset("""the a an of in on at to for by with from and or but as than that which
 who were was are is be been being have has had will would could should may might must did do does
 more most per each every all about over under some any no not its their his her our your my
