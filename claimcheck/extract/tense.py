@@ -19,7 +19,8 @@ _FUTURE = [
     r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
     r"plans?\s+to", r"to\s+(?:run|last|continue|remain|stay|extend)(?=\s+(?:through|until|till|into)\b)", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
-    r"(?:slated|scheduled|set|due|planned|poised|expected)\s+(?:for|on|to|in)",
+    r"(?:slated|scheduled|due|planned|poised|expected)\s+(?:for|on|to|in)",
+    r"set\s+(?:for|on|to)",   # not "set in": "the record high set in late October" is past
     r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"may(?=\s+(?:be|have|\w+\s))",
 ]
 _IRREGULAR_PAST = (
@@ -63,6 +64,8 @@ def markers(sentence: str) -> list[tuple[int, int, str]]:
             continue
         if kind == "future" and sentence[m.start()] == "M" and m.group() == "may":
             continue        # the month, not the modal
+        if kind == "future" and low.endswith(("than ", "as "), 0, m.start()):
+            continue        # "fewer jobs than expected in January": a comparison, not a plan
         tense = PAST if kind in ("past", "perfect") else kind
         if tense == PAST and found and found[-1][2] == FUTURE and \
                 _SAME_GROUP.fullmatch(low, found[-1][1], m.start()):
