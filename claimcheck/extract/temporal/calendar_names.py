@@ -103,6 +103,24 @@ def _bare_month(m, ref, direction):
     return first, last, "month"
 
 
+# "The summit is scheduled for March": "for" dates a month only after a word of planning (a bare
+# "for May" is as often Theresa May, "for June" a person)
+_PLANNED = ("scheduled", "set", "planned", "slated", "due", "expected", "pencilled", "penciled",
+            "earmarked")
+
+
+def _planned_month(m, ref, direction):
+    if ref is None:
+        return None
+    first, last = cal.month_occurrence(ref, month_number(m["month"]), "", direction)
+    return first, last, "month"
+
+
+for _word in _PLANNED:
+    pattern(rf"(?<=\b{_word}\sfor\s){MONTH}(?![.,]?\s*\d)", needs=(MONTHS, (f"{_word} for",)),
+            within=(0, 16))(_planned_month)
+
+
 @pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(DIGITS, PARTS), within=(12, 30))
 def _part_of_year(m, ref, direction):
     first, last = cal.part_of(cal.year_interval(int(m["year"])), m["part"])
