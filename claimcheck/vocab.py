@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimcheck.alternation import word_alternation
 
@@ -59,6 +60,14 @@ class ClaimType:
     key_places: bool = True                  # whether the place named ("near Ukraine") joins the key
 
 
+@lru_cache(maxsize=4)
+def _alias_regex(aliases: frozenset[str]) -> re.Pattern:
+    """Built once per set of aliases (a fifth of a second for the world gazetteer), as the
+    extractor and the story signer both ask for it. Cached here, not on the vocabulary: a Dask
+    worker may pickle the vocabulary in one thread while another builds the pattern."""
+    return re.compile(rf"(?<!\w)(?:{word_alternation(aliases)})(?!\w)")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     entities: tuple[Entity, ...] = ()
@@ -71,14 +80,9 @@ class Vocabulary:
 
     def alias_pattern(self) -> re.Pattern | None:
         """One regex over every alias; where several match, the longest ("Xi Jinping", not "Xi").
-        A hyphen joins names ("the Russian-Ukrainian border"), so it does not end a word here.
-        Built once per vocabulary (a fifth of a second for the world gazetteer): the extractor
-        and the story signer both use it."""
-        if "_alias_pattern" not in self.__dict__:
-            aliases = {a for e in self.entities for a in (e.id, *e.aliases)}
-            pattern = re.compile(rf"(?<!\w)(?:{word_alternation(aliases)})(?!\w)") if aliases else None
-            self.__dict__["_alias_pattern"] = pattern   # frozen: kept beside the fields, not one
-        return self.__dict__["_alias_pattern"]
+        A hyphen joins names ("the Russian-Ukrainian border"), so it does not end a word here."""
+        aliases = frozenset(a for e in self.entities for a in (e.id, *e.aliases))
+        return _alias_regex(aliases) if aliases else None
 
     def entity_by_alias(self) -> dict[str, Entity]:
         table: dict[str, Entity] = {}
