@@ -17,7 +17,8 @@ _FUTURE = [
     r"will", r"won['’]t", r"shall", r"['’]ll", r"would",
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised|planning|going|likely|"
     r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
-    r"plans?\s+to", r"to\s+(?:run|last|continue|remain|stay|extend)(?=\s+(?:through|until|till|into)\b)", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
+    r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",
+    r"to\s+(?:run|last|continue|remain|stay|extend)(?=\s+(?:through|until|till|into)\b)",
     r"to\s+be\s+held", r"(?:is|are)\s+(?:meeting|holding|hosting|travelling|traveling|visiting)",
     r"(?:slated|scheduled|due|planned|poised|expected)\s+(?:for|on|to|in)",
     r"set\s+(?:for|on|to)",   # not "set in": "the record high set in late October" is past

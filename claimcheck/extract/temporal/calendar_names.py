@@ -109,16 +109,9 @@ _PLANNED = ("scheduled", "set", "planned", "slated", "due", "expected", "pencill
             "earmarked")
 
 
-def _planned_month(m, ref, direction):
-    if ref is None:
-        return None
-    first, last = cal.month_occurrence(ref, month_number(m["month"]), "", direction)
-    return first, last, "month"
-
-
-for _word in _PLANNED:
+for _word in _PLANNED:   # resolved as "in March" is
     pattern(rf"(?<=\b{_word}\sfor\s){MONTH}(?![.,]?\s*\d)", needs=(MONTHS, (f"{_word} for",)),
-            within=(0, 16))(_planned_month)
+            within=(0, 16))(_bare_month)
 
 
 @pattern(rf"(?i:\b{PART}[\s-]+){YEAR}(?!['’]?s)", needs=(DIGITS, PARTS), within=(12, 30))

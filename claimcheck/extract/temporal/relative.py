@@ -189,7 +189,8 @@ def _offset(ref: date, m: re.Match, sign: int):
 
 
 # "BBC Radio 4's Today programme", "NBC's Today show", "USA Today" are no dates
-@pattern(r"(?<!usa\s)(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)(?!\s+(?:programme|program|show)\b)",
+@pattern(r"(?<!usa\s)(?i:\b(?P<word>yesterday|today|tomorrow|tonight)\b)"
+          r"(?!\s+(?:programme|program|show)\b)",
           needs=("yesterday", "today", "tomorrow", "tonight"), lowered=True)
 def _deictic(m, ref, direction):
     if ref is None:
