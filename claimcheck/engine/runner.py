@@ -101,9 +101,13 @@ def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]
         return forward is not False and backward is not False and bool(forward or backward)
 
     def apart(x: Claim, y: Claim) -> bool:
-        """Two claims of one article told as two things, in other tenses ("following their
-        call on September 9, they will meet on Monday"). A headline's figure against the body's,
-        or "Tuesday, December 8", is the article disagreeing with itself."""
+        """Two claims of one article told as two things: in other tenses ("following their
+        call on September 9, they will meet on Monday"), or side by side in one sentence
+        ("Vodafone launched in November, Orange followed in early December"). A headline's
+        figure against the body's, or "Tuesday, December 8", is the article disagreeing with
+        itself."""
+        if x.sentence == y.sentence and x.span.start != y.span.start:
+            return True
         return x.tense != y.tense and "unknown" not in (x.tense, y.tense)
     return (any(agree(subject, other) for other in by_article[partner.span.article]
                 if other is not partner and apart(other, partner))
