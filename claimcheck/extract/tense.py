@@ -54,6 +54,10 @@ _SAME_GROUP = re.compile(r"(?:\s+(?:be|been|being|have|to|stay|remain|get|also|n
                          r"jointly|formally|officially|again|only|just|finally|first|eventually))*\s+$")
 
 
+# A plan told in the past perfect was made before: "had been scheduled for", "had planned to".
+_PLAN_OF_THE_PAST = re.compile(r"\bhad\s+(?:(?:been|originally|initially|earlier|already)\s+){0,2}$")
+
+
 def markers(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, tense) of every tense marker in a sentence, in order. A future marker wins
     over a nearer participle of its own verb group ("will be held from Nov. 28")."""
@@ -68,6 +72,8 @@ def markers(sentence: str) -> list[tuple[int, int, str]]:
         if kind == "future" and low.endswith(("than ", "as "), 0, m.start()):
             continue        # "fewer jobs than expected in January": a comparison, not a plan
         tense = PAST if kind in ("past", "perfect") else kind
+        if kind == "future" and _PLAN_OF_THE_PAST.search(low, 0, m.start()):
+            tense = PAST    # "talks had been scheduled for November, but were put off"
         if tense == PAST and found and found[-1][2] == FUTURE and \
                 _SAME_GROUP.fullmatch(low, found[-1][1], m.start()):
             continue
