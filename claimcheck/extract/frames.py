@@ -58,7 +58,9 @@ MEASURES = {
                    "killed or seriously injured", "killed and injured", "killed and wounded",
                    "dead and injured", "dead and wounded", "casualties"],
     "killed": ["killed", "killing", "kills", "kill", "dead", "died", "die", "dies", "death",
-               "deaths", "death toll", "toll", "fatalities", "perished", "lives", "bodies"],
+               "deaths", "death toll", "toll", "fatalities", "perished", "lives", "bodies",
+               "massacre", "massacred", "massacring", "slaughter", "slaughtered", "slain",
+               "murdered", "murder", "murders", "murdering"],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries"],
     "missing": ["missing", "unaccounted for"],
     "arrested": ["arrested", "arresting", "arrests", "detained", "detaining", "detained",
@@ -249,8 +251,8 @@ def measure_near(clause: str, lo: int, hi: int, noun: str | None = None) -> str 
     best = None
     for m in _MEASURE_RE.finditer(clause, max(0, lo - MEASURE_BEFORE), min(len(clause), hi + MEASURE_AFTER)):
         distance = lo - m.end() if m.end() <= lo else m.start() - hi
-        if distance < 0:
-            continue
+        if distance < 0 or (m.end() > lo and m.group().endswith(" of")):
+            continue    # "a village of 300 people", not "300 people from the village of Dujail"
         if best is None or distance < best[0]:
             best = (distance, _MEASURE_OF[_norm(m.group())])
     return best[1] if best else None
