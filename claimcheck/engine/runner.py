@@ -92,9 +92,9 @@ MAX_PARTNERS = 10   # a finding lists this many of the claims it disagrees with,
 
 
 def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]], holds) -> bool:
-    """Whether two claims of one key disagree because they are about two things: the partner's
-    article also has a claim that agrees with the subject, or the subject's article one that
-    agrees with the partner ("following their September 9 call, they will meet on Monday" beside
+    """Whether two claims of one key disagree because they are about two things: each article
+    also has a claim that agrees with the other's, or one of them has, told apart from its own
+    claim ("following their September 9 call, they will meet on Monday" beside
     a report of Monday's meeting). An article that names both is the evidence that both exist."""
     def agree(x: Claim, y: Claim) -> bool:
         forward, backward = holds(x, y), holds(y, x)
@@ -109,10 +109,24 @@ def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]
         if x.sentence == y.sentence and x.span.start != y.span.start:
             return True
         return x.tense != y.tense and "unknown" not in (x.tense, y.tense)
-    return (any(agree(subject, other) for other in by_article[partner.span.article]
-                if other is not partner and apart(other, partner))
-            or any(agree(other, partner) for other in by_article[subject.span.article]
-                   if other is not subject and apart(other, subject)))
+    if _matched(subject, partner, by_article, agree) or _matched(partner, subject, by_article, agree):
+        return True
+    partner_says = [other for other in by_article[partner.span.article]
+                    if other is not partner and agree(subject, other)]
+    subject_says = [other for other in by_article[subject.span.article]
+                    if other is not subject and agree(other, partner)]
+    if partner_says and subject_says:
+        return True     # both articles name both: two meetings, not two outlets at odds
+    return (any(apart(other, partner) for other in partner_says)
+            or any(apart(other, subject) for other in subject_says))
+
+
+def _matched(claim: Claim, other: Claim, by_article: dict[str, list[Claim]], agree) -> bool:
+    """Whether `claim` has its own copy in `other`'s article (the same sentence, the same place
+    in it, the same day: a republished wire story) and agrees with it: then it is that claim's
+    counterpart, not `other`, that it must be compared with."""
+    return claim.twin is not None and any(
+        c.twin == claim.twin and agree(claim, c) for c in by_article[other.span.article] if c is not other)
 
 
 def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> dict:
