@@ -85,6 +85,8 @@ HOSTILE_TEXT: dict[str, str | bytes] = {
     "surrogate.json": '{"date": "2021-12-14", "text": "\\ud800 Xi and Putin met on Monday."}',
     "empty.txt": "",
     "cr-only.txt": "date 2021-12-14 Xi and Putin met on Monday.\r" * 2000,
+    # a rival of the 2,000 Mondays that names Monday too: every pair asks what each article says
+    "rival.txt": "date 2021-12-14 " + "Xi and Putin met on Monday.\r" * 50 + "Xi and Putin met on Tuesday.",
     "bom.json": '\ufeff{"date": "2021-12-14", "text": "Xi and Putin met on Monday."}',
     "nan-field.json": '{"date": "2021-12-14", "text": "Xi and Putin met on Monday.", "v": NaN}',
     "duplicate-keys.json": '{"date": "2021-12-14", "text": "a", "text": "Russia massed 5,000 troops."}',

@@ -4,12 +4,13 @@ one story, unless a check says `within: corpus`)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Callable
 
 from claimcheck import stories as story_grouping
 from claimcheck.engine import coverage
 from claimcheck.engine.confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from claimcheck.engine.fingerprint import fingerprint
-from claimcheck.engine.pairs import conflicts, groups
+from claimcheck.engine.pairs import conflicts, groups, signature
 from claimcheck.engine.result import EngineResult
 from claimcheck.expr import EvaluationError
 from claimcheck.expr.runtime import story_of
@@ -91,42 +92,81 @@ def _claim_scope(check: Check, claims: list[Claim], env_base: dict, result: Engi
 MAX_PARTNERS = 10   # a finding lists this many of the claims it disagrees with, and counts the rest
 
 
-def _explained(subject: Claim, partner: Claim, by_article: dict[str, list[Claim]], holds) -> bool:
-    """Whether two claims of one key disagree because they are about two things: each article
-    also has a claim that agrees with the other's, or one of them has, told apart from its own
-    claim ("following their September 9 call, they will meet on Monday" beside
-    a report of Monday's meeting). An article that names both is the evidence that both exist."""
-    def agree(x: Claim, y: Claim) -> bool:
-        forward, backward = holds(x, y), holds(y, x)
-        return forward is not False and backward is not False and bool(forward or backward)
+class _Explanations:
+    """Whether two claims of one key, in two articles, disagree because they are about two
+    things. Built per key group. An article's claims are read as classes of equal signatures
+    (what the check can see of them: equal signatures give equal results), so an article
+    repeating one claim a thousand times costs one comparison, not a thousand per pair."""
 
-    def apart(x: Claim, y: Claim) -> bool:
-        """Two claims of one article told as two things: in other tenses ("following their
-        call on September 9, they will meet on Monday"), or side by side in one sentence
-        ("Vodafone launched in November, Orange followed in early December"). A headline's
-        figure against the body's, or "Tuesday, December 8", is the article disagreeing with
-        itself."""
-        if x.sentence == y.sentence and x.span.start != y.span.start:
+    def __init__(self, by_article: dict[str, list[Claim]], holds, sign: Callable[[Claim], tuple]):
+        self.holds = holds
+        self._agrees: dict[tuple[tuple, tuple], bool] = {}
+        self._signs = {id(claim): sign(claim) for claims in by_article.values() for claim in claims}
+        self.classes: dict[str, list[_Class]] = {}
+        for article, claims in by_article.items():
+            by_sign: dict[tuple, _Class] = {}
+            for claim in claims:
+                signed = self._signs[id(claim)]
+                by_sign.setdefault(signed, _Class(signed, claim)).add(claim)
+            self.classes[article] = list(by_sign.values())
+
+    def __call__(self, subject: Claim, partner: Claim) -> bool:
+        """A claim that agrees with its own copy in the other article is that copy's
+        counterpart (a republished wire story); each article naming a claim that agrees with
+        the other's is two events, not two outlets at odds; and one article telling both apart
+        ("following their September 9 call, they will meet on Monday" beside a report of
+        Monday's meeting) is the evidence that both exist."""
+        like_subject = [c for c in self.classes[partner.span.article] if self._agree(subject, c.example)]
+        like_partner = [c for c in self.classes[subject.span.article] if self._agree(c.example, partner)]
+        if any(subject.twin in c.twins for c in like_subject) or \
+                any(partner.twin in c.twins for c in like_partner):
             return True
-        return x.tense != y.tense and "unknown" not in (x.tense, y.tense)
-    if _matched(subject, partner, by_article, agree) or _matched(partner, subject, by_article, agree):
-        return True
-    partner_says = [other for other in by_article[partner.span.article]
-                    if other is not partner and agree(subject, other)]
-    subject_says = [other for other in by_article[subject.span.article]
-                    if other is not subject and agree(other, partner)]
-    if partner_says and subject_says:
-        return True     # both articles name both: two meetings, not two outlets at odds
-    return (any(apart(other, partner) for other in partner_says)
-            or any(apart(other, subject) for other in subject_says))
+        if like_subject and like_partner:
+            return True
+        return (any(c.apart_from(partner, self._signs[id(partner)]) for c in like_subject)
+                or any(c.apart_from(subject, self._signs[id(subject)]) for c in like_partner))
+
+    def _agree(self, x: Claim, y: Claim) -> bool:
+        """Whether the check holds both ways between x and y, once per pair of signatures."""
+        key = (self._signs[id(x)], self._signs[id(y)])
+        if key not in self._agrees:
+            forward, backward = self.holds(x, y), self.holds(y, x)
+            self._agrees[key] = forward is not False and backward is not False and bool(forward or backward)
+        return self._agrees[key]
 
 
-def _matched(claim: Claim, other: Claim, by_article: dict[str, list[Claim]], agree) -> bool:
-    """Whether `claim` has its own copy in `other`'s article (the same sentence, the same place
-    in it, the same day: a republished wire story) and agrees with it: then it is that claim's
-    counterpart, not `other`, that it must be compared with."""
-    return claim.twin is not None and any(
-        c.twin == claim.twin and agree(claim, c) for c in by_article[other.span.article] if c is not other)
+class _Class:
+    """Claims of one article with one signature, as `_Explanations` reads them."""
+
+    def __init__(self, sign: tuple, example: Claim):
+        self.sign, self.example = sign, example
+        self.twins: set[str | None] = set()
+        self.tenses: set[str] = set()
+        self.sentences: dict[tuple[str, int], int] = defaultdict(int)
+
+    def add(self, claim: Claim) -> None:
+        if claim.twin is not None:
+            self.twins.add(claim.twin)
+        if claim.tense != "unknown":
+            self.tenses.add(claim.tense)
+        self.sentences[_sentence_of(claim)] += 1
+
+    def apart_from(self, claim: Claim, sign: tuple) -> bool:
+        """Whether one of these claims is told as another thing than `claim`, of the same
+        article: in another tense ("following their call on September 9, they will meet on
+        Monday"), or beside it in one sentence ("Vodafone launched in November, Orange followed
+        in early December"). A headline's figure against the body's, or "Tuesday, December 8",
+        is the article disagreeing with itself."""
+        if claim.tense != "unknown" and self.tenses - {claim.tense}:
+            return True
+        beside = self.sentences.get(_sentence_of(claim), 0) - (sign == self.sign)
+        return beside > 0
+
+
+def _sentence_of(claim: Claim) -> tuple[str, int]:
+    """Which sentence of its article a claim is in: its text and where it starts."""
+    at = claim.sentence.find(claim.span.text)
+    return claim.sentence, claim.span.start - max(at, 0)
 
 
 def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: EngineResult) -> dict:
@@ -147,14 +187,15 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
             by_article[claim.span.article].append(claim)
-        crowded = {a for a, cs in by_article.items() if len(cs) > 1}   # articles _explained reads
+        crowded = {a for a, cs in by_article.items() if len(cs) > 1}   # articles explained reads
+        explained = _Explanations(by_article, holds, lambda c: signature(c, fields, env_base))
         for subject, partners, _ in conflicts(group, holds, fields, env_base, same_article, None):
             if not same_article:
                 if subject.span.article in crowded:
-                    partners = [p for p in partners if not _explained(subject, p, by_article, holds)]
+                    partners = [p for p in partners if not explained(subject, p)]
                 else:   # only the partner's article can explain: skip the lone ones here
                     partners = [p for p in partners if p.span.article not in crowded
-                                or not _explained(subject, p, by_article, holds)]
+                                or not explained(subject, p)]
                 if not partners:
                     continue
             shown, total = partners[:MAX_PARTNERS], len(partners)
