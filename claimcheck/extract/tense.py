@@ -72,7 +72,7 @@ def markers(sentence: str) -> list[tuple[int, int, str]]:
         if kind == "future" and low.endswith(("than ", "as "), 0, m.start()):
             continue        # "fewer jobs than expected in January": a comparison, not a plan
         tense = PAST if kind in ("past", "perfect") else kind
-        if kind == "future" and _PLAN_OF_THE_PAST.search(low, 0, m.start()):
+        if kind == "future" and _PLAN_OF_THE_PAST.search(low, max(0, m.start() - 40), m.start()):
             tense = PAST    # "talks had been scheduled for November, but were put off"
         if tense == PAST and found and found[-1][2] == FUTURE and \
                 _SAME_GROUP.fullmatch(low, found[-1][1], m.start()):
