@@ -147,7 +147,7 @@ class Extractor:
                           else self._quantity_type(value, clause, measure))
             event = (frames.event_in(clause) or frames.event_in(lower(text)) or lead_event()) if measure else None
             if event is not None:
-                event += _era(siblings, article)
+                event += _era(siblings, article, mention)
         if claim_type is not None:
             low = lower(text)
             bounds = scope(low, left, right, lo, hi)
@@ -272,16 +272,19 @@ def _twin_signature(sentence: Sentence, found: list) -> str | None:
     return hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
-def _era(siblings: list, article: Article) -> str:
-    """"@2008" for a toll in a sentence dated more than a year before publication ("the 2008
-    quake killed almost 70,000"): another event than this week's of the same kind. A date after
-    "since" ("the strongest since 2017") dates nothing in the sentence."""
+def _era(siblings: list, article: Article, count) -> str:
+    """"@2008" for a toll whose nearest date in the sentence is more than a year before
+    publication ("the 2008 quake killed almost 70,000"): another event than this week's of the
+    same kind. A date after "since" ("the strongest since 2017") dates nothing in the sentence,
+    and a nearer recent date ("have died this year, the bloodiest since late 2001") wins."""
     if article.published is None:
         return ""
-    years = [m.last.year for m in siblings if isinstance(m, TimeExpression)
-             and (article.published - m.last).days > 366
+    dates = [m for m in siblings if isinstance(m, TimeExpression)
              and not article.text[max(0, m.start - 7):m.start].lower().rstrip().endswith("since")]
-    return f"@{min(years)}" if years else ""
+    if not dates:
+        return ""
+    nearest = min(dates, key=lambda m: m.start - count.end if m.start >= count.end else count.start - m.end)
+    return f"@{nearest.last.year}" if (article.published - nearest.last).days > 366 else ""
 
 
 def _participant_ids(who: Participants) -> tuple[str, ...]:

@@ -91,7 +91,9 @@ EVENTS = {
               "mudslide", "mudslides"],
     "storm": ["storm", "typhoon", "hurricane", "cyclone", "tornado", "tornadoes"],
     "fire": ["fire", "blaze", "wildfire", "wildfires", "fires"],
-    "clashes": ["clashes", "fighting", "violence", "riots", "unrest", "protests"],
+    "clashes": ["clashes", "fighting", "violence", "riots", "unrest", "protests", "rebellion",
+                "insurgency", "uprising", "conflict", "war", "civil war", "battle", "battles",
+                "hostilities", "combat"],
     "sinking": ["sinking", "sank", "capsized", "shipwreck", "ferry disaster"],
     "stampede": ["stampede", "crush"],
     "outbreak": ["outbreak", "epidemic", "pandemic"],
@@ -243,13 +245,23 @@ def is_distance(clause: str, hi: int) -> bool:
     return _DISTANCE_AFTER.match(clause, hi) is not None
 
 
+# An aside between a count and its verb, set off by commas: "some 4,000 people, many of them
+# militants, have died".
+_APPOSITIVE = re.compile(r"\s*,\s+(?:many|most|some|including|among|mostly|almost|nearly|half|all|"
+                         r"both|none|one|two|three)\b[^,;:()]{0,70},")
+
+
 def measure_near(clause: str, lo: int, hi: int, noun: str | None = None) -> str | None:
     """What a count measures: its own noun where that says ("35 deaths"), else the nearest
     measure word around it in its clause."""
     if noun is not None and noun in _MEASURE_OF:
         return _MEASURE_OF[noun]
+    after = hi + MEASURE_AFTER
+    aside = _APPOSITIVE.match(clause, hi)   # "4,000 people, many of them militants, have died"
+    if aside is not None:
+        after = aside.end() + MEASURE_AFTER
     best = None
-    for m in _MEASURE_RE.finditer(clause, max(0, lo - MEASURE_BEFORE), min(len(clause), hi + MEASURE_AFTER)):
+    for m in _MEASURE_RE.finditer(clause, max(0, lo - MEASURE_BEFORE), min(len(clause), after)):
         distance = lo - m.end() if m.end() <= lo else m.start() - hi
         if distance < 0 or (m.end() > lo and m.group().endswith(" of")):
             continue    # "a village of 300 people", not "300 people from the village of Dujail"
