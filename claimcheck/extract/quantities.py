@@ -140,6 +140,11 @@ class QuantityFinder:
                 if groups.get("num2") and not _joined_as_range(m, text):
                     return None   # "USD 40 million and 50 million EUR": two amounts
                 return module.after_number(m, text)
+        if groups.get("adj") and groups["adj"].lower() == "pound":
+            if _SCALED.search(m["num"]):   # "a 10 billion-pound deal" is sterling
+                from claimcheck.extract.measures import money
+                return money.sterling(m, text)
+            groups["adj"] = "lb"           # "a 10-pound turkey"
         first = parse_number(m["num"])
         if first is None or (groups.get("mods") and _has_number_word(m["mods"])):
             return None
@@ -173,6 +178,9 @@ class QuantityFinder:
         start = before.start() if before else (minus.start() if minus else m.start())
         return QuantityMention(start, m.end(), text[start:m.end()], low, high, unit,
                                base_low, base_high, base_unit, dimension, hedge)
+
+
+_SCALED = re.compile(r"(?i)(?:million|billion|trillion|bn|mn|m)\s*$")
 
 
 def _hedge_before(text: str, start: int) -> re.Match | None:

@@ -101,6 +101,11 @@ def after_number(m: re.Match, text: str) -> QuantityMention | None:
     return _mention(m, text, _named(name))
 
 
+def sterling(m: re.Match, text: str) -> QuantityMention | None:
+    """A scaled number before "-pound" ("a 10 billion-pound deal"): an amount in pounds sterling."""
+    return _mention(m, text, ("GBP", 1.0))
+
+
 def _before_currency(m: re.Match) -> tuple[str, float]:
     if m["symbol"]:
         code = SYMBOLS[m["symbol"]]
