@@ -6,6 +6,7 @@ It never raises on article content: anything it cannot read is simply not a clai
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import timedelta
 from functools import lru_cache
 
 import hashlib
@@ -134,6 +135,11 @@ class Extractor:
                     attached = frames.Attachment(None, None, "container")  # "their second meeting this year"
             claim_type = self.types.get(attached.claim_type) if attached.claim_type else None
             event, measure = attached.event or attached.act, None
+            if claim_type is not None and attached.trigger is not None and mention.granularity == "day":
+                before, after = frames.days_around(clause, attached.trigger)
+                if before or after:   # "opened a two-day summit on Saturday": Saturday and Sunday
+                    value = built(DateValue, start=mention.first - timedelta(days=before),
+                                  end=mention.last + timedelta(days=after), granularity="event-days")
         elif isinstance(mention, RankMention):
             value, hedges, measure, event = _rank_value(mention), (), None, None
             claim_type = self.types[mention.claim_type]

@@ -196,6 +196,37 @@ class Predicates:
         return Attachment(kind, f"{phase}:{noun}" if noun else phase, trigger=start)
 
 
+_DAY_OF = re.compile(r"\b(?P<nth>first|opening|second|third|fourth|fifth|final|last|closing)"
+                     r"(?P<final>\s+and\s+(?:final|last|closing))?\s+day\s+of\s+(?:the|a|an|its|their)?\s*"
+                     r"(?:[\w'’-]+\s+){0,2}$")
+_DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|five|six|seven|2|3|4|5|6|7)-day\s+(?:[\w'’-]+\s+){0,2}$")
+_LENGTH = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_NUMBER = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ENDING = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped\s+up|wraps\s+up)\b")
+UNKNOWN_LENGTH = 3   # days a meeting of unstated length may run: most summits take two or three
+
+
+def days_around(clause: str, trigger: int) -> tuple[int, int]:
+    """How many days before and after a dated day its event may run, from the words before its
+    trigger: "opened a two-day summit on Saturday" runs on to Sunday, "the second and final day
+    of the summit on Sunday" began on Saturday. (0, 0) for an event of one day or unknown."""
+    lo = max(0, trigger - 60)
+    long = _DAYS_LONG.search(clause, lo, trigger)
+    length = (_LENGTH.get(long["n"]) or int(long["n"])) if long else None
+    day = _DAY_OF.search(clause, lo, trigger)
+    if day is not None:
+        nth = day["nth"]
+        if nth in _DAY_NUMBER:
+            k = _DAY_NUMBER[nth]
+            return k - 1, 0 if day["final"] else (length or max(UNKNOWN_LENGTH, k)) - k
+        return (length or UNKNOWN_LENGTH) - 1, 0          # the final day
+    if length is None:
+        return 0, 0
+    if _ENDING.search(clause, max(0, trigger - 80), trigger):
+        return length - 1, 0                              # "ended a two-day visit on Sunday"
+    return 0, length - 1                                  # "opened a two-day summit on Saturday"
+
+
 def in_parentheses(sentence: str, lo: int) -> bool:
     """A date in parentheses is an aside or a dateline ("(Sputnik - 05th December, 2021)"), not
     the date of what the sentence reports."""
