@@ -23,6 +23,10 @@ _FUTURE = [
     r"(?:slated|scheduled|due|planned|poised|expected)\s+(?:for|on|to|in)",
     r"set\s+(?:for|on|to)",   # not "set in": "the record high set in late October" is past
     r"(?:is|are|was|were)\s+planning", r"(?:is|are|was|were)\s+to(?=\s+\w)", r"could", r"might", r"may(?=\s+(?:be|have|\w+\s))",
+    # a timetable in the simple present: "Mugabe opens the conference on Friday"
+    r"(?:opens|begins|starts|kicks\s+off|visits|arrives|departs|leaves\s+for|travels|flies|hosts|"
+    r"resumes|meets|plays|faces|holds|heads\s+to)(?=(?i:[^.;:!?,]{0,60}\b(?:on\s+)?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+(?:week|month))\b))",
 ]
 _IRREGULAR_PAST = (
     "met", "held", "spoke", "said", "told", "took", "gave", "made", "was", "were", "had", "began",
