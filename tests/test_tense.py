@@ -26,7 +26,7 @@ def test_the_trie_regex_finds_what_the_plain_alternation_finds():
     plain = re.compile(
         r"(?P<future>\b(?:" + "|".join(tense._FUTURE) + r")\b)"
         r"|(?P<perfect>\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
-        r"|(?P<past>\b(?:" + "|".join(tense._IRREGULAR_PAST) + r")\b|\b\w{3,}ed\b)"
+        r"|(?P<past>\b(?:" + "|".join(tense._IRREGULAR_PAST) + r")\b(?!-)|\b\w{3,}ed\b(?!-))"
         r"|(?P<present>\b(?:" + "|".join(tense._PRESENT) + r")\b)", re.I)
     sentences = _sentences()
     assert len(sentences) > 100

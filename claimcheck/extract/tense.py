@@ -47,9 +47,10 @@ _PRESENT = ["is", "are", "says", "say", "meets", "holds", "has", "have"]
 _MARKER = re.compile(
     r"\b(?:(?P<future>(?:" + "|".join(_FUTURE) + r")\b)"
     r"|(?P<perfect>(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b)"
-    r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b|\w{3,}ed\b|following\b(?=\s+(?:their|the|his|her|its|a|an|last)\b))"
+    r"|(?P<past>(?:" + word_alternation(_IRREGULAR_PAST) + r")\b(?!-)|\w{3,}ed\b(?!-)|following\b(?=\s+(?:their|the|his|her|its|a|an|last)\b))"
     r"|(?P<present>(?:" + word_alternation(_PRESENT) + r")\b))",
-)   # run over the sentence in lower case: faster than IGNORECASE
+)   # run over the sentence in lower case: faster than IGNORECASE; "closed-door", "left-wing"
+#   are adjectives, not past verbs
 
 
 # Between a future marker and a participle of the same verb group: "will be held", "is due to be
