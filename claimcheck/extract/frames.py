@@ -234,7 +234,7 @@ def in_parentheses(sentence: str, lo: int) -> bool:
     return opening != -1 and sentence.rfind(")", opening, lo) == -1
 
 
-_MINISTERS = re.compile(r"\b(?:ministers?|secretary\s+of\s+state|secretaries|envoys?|ambassadors?|"
+_MINISTERS = re.compile(r"\b(?:ministers?|ministerial|secretary\s+of\s+state|secretaries|envoys?|ambassadors?|"
                         r"officials|delegations?|negotiators|diplomats|deputies|advisers?|advisors?|"
                         r"aides?|chiefs?\s+of\s+staff|generals?|commanders?)\b")
 _LEADERS = re.compile(r"\b(?:president|presidents|prime\s+minister|prime\s+ministers|premier|"

@@ -14,7 +14,7 @@ from claimcheck.extract.scan import lower
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 
 _FUTURE = [
-    r"will", r"won['’]t", r"shall", r"['’]ll", r"would",
+    r"will", r"won['’]t", r"shall", r"['’]ll", r"would", r"must(?!\s+have\b)",
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised|planning|going|likely|"
     r"to\s+be|about)\s+to", r"(?:is|are)\s+(?:expected|due|set|scheduled|slated)",
     r"plans?\s+to", r"intends?\s+to", r"aims?\s+to", r"hopes?\s+to", r"upcoming", r"forthcoming",

@@ -84,7 +84,9 @@ def _after_words(*words: str) -> str:
 
 @pattern(_after_words("on", "by", "until", "since", "from", "before", "after") +
          r"(?i:the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
-         r"(?!\s+(?:of\b|century|centuries|anniversary|floor|time|round|day|week|year|straight|consecutive))",
+         # "on the 18th", "by the 18th and 19th", "until the 18th, when", not "the 17th APEC meeting"
+         r"(?!\s+(?:[A-Z]|(?!(?:and|or|to|through|till|until|at|in|when|as|after|before|but|with|"
+         r"from|for|if|while|so|then|because)\b)[a-z]))",
          needs=(DIGITS, tuple(f"{d}{s}" for d in "0123456789" for s in ("st", "nd", "rd", "th"))))
 def _day_of_month(m, ref, direction):
     """"on the 18th": that day of the publication month, or of the month before or after as the
