@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.numbers import NUMBER
+
 # "Windows 10 users", "Section 230 protects", "Boeing 737 pilots": a number in a name
 NAMED = re.compile(r"\b(?!(?:The|Some|About|Nearly|Over|Only|All|At|More|Fewer|Less|"
                    r"Around|Almost|Roughly|Up|Just|Another|By|In|On|For|With|Of|To|And|But|Exactly|"
@@ -49,6 +51,29 @@ def degrees(text: str, start: int) -> re.Match | None:
     value = float(m["num"].replace("\u2212", "-"))
     plausible = -90 <= value <= 60 if m["unit"] == "C" else -130 <= value <= 140
     return m if plausible else None
+
+
+# "25 pounds" is money as often as weight: weight only where the words around weigh something
+POUNDS = re.compile(rf"(?P<num>(?i:{NUMBER}))\s+(?P<unit>pounds?)\b(?![-'’])")
+_WEIGHING = re.compile(r"(?i)\b(?:weigh(?:s|ed|ing|t|ts)?|heav(?:y|ier|iest)|light(?:er|est)|"
+                       r"los(?:e|es|t|ing)|drop(?:s|ped|ping)?|shed(?:s|ding)?|gain(?:s|ed|ing)?|"
+                       r"baby|babies|newborn|tons?|tonnes?|kilo(?:gram)?s?|kg|ounces?|obes\w*|diet\w*)\b")
+
+
+_PAYING = re.compile(r"(?i)\b(?:cost(?:s|ing)?|paid|pay(?:s|ing)?|fined?|price[sd]?|worth|spen[dt]|"
+                     r"charged?|fees?|sal(?:ary|e)|wages?|bills?|tax(?:es)?|earn(?:s|ed)?|sold|bought|"
+                     r"raised|donated|owed?|million|billion)\b[^.;]*$")
+
+
+def weighed_pounds(text: str, start: int) -> re.Match | None:
+    """"weighing 300 pounds", "lost 25 pounds", "a metric ton is 2,204.62 pounds": pounds of
+    weight; a pound with a currency word near ("fined 25 pounds") is left to be money or nothing."""
+    m = POUNDS.match(text, start)
+    if m is None or not _WEIGHING.search(text, max(0, start - 60), min(len(text), m.end() + 30)):
+        return None
+    if _PAYING.search(text, max(0, start - 25), start):
+        return None    # "weighed 50 pounds and cost 30 pounds"
+    return m
 
 
 def bare_metres(text: str, start: int) -> re.Match | None:
