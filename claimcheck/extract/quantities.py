@@ -130,6 +130,8 @@ class QuantityFinder:
             return None
         if "pound" in text[start:start + 40] and (m := readings.weighed_pounds(text, start)) is not None:
             return m
+        if "deg" in text[start:start + 40] and (m := readings.angle(text, start)) is not None:
+            return m
         m = self.generic.match(text, start)   # "1.8m viewers" is a count before it is metres
         if m is None or not readings.generic_noun(m) or readings.NAMED.search(text, max(0, start - 30), start):
             return readings.bare_metres(text, start) if metres else None
@@ -172,7 +174,7 @@ class QuantityFinder:
         else:
             unit = groups.get("adj") or m["unit"]
             unit = readings.LETTER_DEGREES.get(unit, unit) if m.re is readings.DEGREES else unit
-            unit = "lb" if m.re is readings.POUNDS else unit
+            unit = "lb" if m.re is readings.POUNDS else "arcdegree" if m.re is readings.ANGLE else unit
             unit = unit if unit in UNIT_WORDS else " ".join(unit.lower().split())
             if groups.get("per"):
                 unit = rate_unit(unit, m["per"].lower())

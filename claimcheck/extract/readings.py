@@ -76,6 +76,21 @@ def weighed_pounds(text: str, start: int) -> re.Match | None:
     return m
 
 
+# "rotate 90 degrees", "tilted 23.5 degrees": an angle; "rose 5 degrees" is left alone (weather)
+ANGLE = re.compile(rf"(?P<num>(?i:{NUMBER}))\s*(?P<unit>degrees?|°)(?![\w°])"
+                   r"(?!\s*(?:C|F|Celsius|Fahrenheit|centigrade)\b)")
+_TURNING = re.compile(r"(?i)\b(?:rotat\w*|turn\w*|tilt\w*|angle[sd]?|swivel\w*|pivot\w*|veer\w*|"
+                      r"inclin\w*|spun|spin\w*|twist\w*|bearing|heading|latitude|longitude)\b")
+
+
+def angle(text: str, start: int) -> re.Match | None:
+    m = ANGLE.match(text, start)
+    if m is None or not (_TURNING.search(text, max(0, start - 30), start)
+                         or _TURNING.match(text, m.end() + 1)):
+        return None
+    return m
+
+
 def bare_metres(text: str, start: int) -> re.Match | None:
     if start and text[start - 1] in "$€£¥₹₽₩₺₦₴₪":
         return None

@@ -76,6 +76,8 @@ UNITS: dict[str, tuple[str, ...]] = {
     "kilocalorie": ("kcal",), "calorie": ("cal",),
     # data
     "gigabyte": ("GB",), "terabyte": (), "megabyte": ("MB",),
+    # angles ("degrees" alone is read as an angle only after words of turning: readings.angle)
+    "radian": ("rad",), "turn": (), "arcdegree": (),
 }
 # derived forms that are not units in news copy: "five pounds" is money as often as weight
 _NOT_UNITS = {"pound", "pounds"}
@@ -164,6 +166,8 @@ def pint_unit_info(expression: str) -> tuple[str, str, float, str]:
     unit = registry().parse_units(expression)
     base = registry().Quantity(1, unit).to_base_units() if _offset(unit) else (1 * unit).to_base_units()
     dimension = "dimensionless" if unit.dimensionless else str(unit.dimensionality)
+    if dimension == "dimensionless" and str(base.units) == "radian":
+        dimension = "[angle]"   # pint counts angles as pure numbers: "90 degrees" is no count
     return str(unit), dimension, float(base.magnitude), str(base.units)
 
 
