@@ -140,7 +140,7 @@ class _Class:
 
     def __init__(self, sign: tuple, example: Claim):
         self.sign, self.example = sign, example
-        self.twins: set[str | None] = set()
+        self.twins: set[str] = set()
         self.tenses: set[str] = set()
         self.sentences: dict[tuple[str, int], int] = defaultdict(int)
 
@@ -188,7 +188,8 @@ def _pair_scope(check: Check, claims: list[Claim], env_base: dict, result: Engin
         for claim in group:
             by_article[claim.span.article].append(claim)
         crowded = {a for a, cs in by_article.items() if len(cs) > 1}   # articles explained reads
-        explained = _Explanations(by_article, holds, lambda c: signature(c, fields, env_base))
+        explained = None if same_article else \
+            _Explanations(by_article, holds, lambda c: signature(c, fields, env_base))
         for subject, partners, _ in conflicts(group, holds, fields, env_base, same_article, None):
             if not same_article:
                 if subject.span.article in crowded:
