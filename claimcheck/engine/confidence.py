@@ -89,7 +89,9 @@ def _participants(a: Claim, b: Claim, score: float, ceiling: float, reasons: lis
     if not pa & pb:
         reasons.append("no participant in common")
         return score, min(ceiling, 0.15)
-    if pa <= pb or pb <= pa:
+    if pa <= pb or pb <= pa or len(pa & pb) >= 2:
+        # two parties in common: "the German chancellor met Putin" and "Scholz met the
+        # Russian president" share Germany and Russia, whoever each names in person
         reasons.append("overlapping participants")
         return score + 0.05, ceiling
     reasons.append("different participants")

@@ -135,7 +135,8 @@ class Extractor:
                     attached = frames.Attachment(None, None, "container")  # "their second meeting this year"
             claim_type = self.types.get(attached.claim_type) if attached.claim_type else None
             event, measure = attached.event or attached.act, None
-            if claim_type is not None and attached.trigger is not None and mention.granularity == "day":
+            if claim_type is not None and attached.trigger is not None and mention.granularity == "day" \
+                    and frames.dates_its_trigger(clause, attached.trigger, lo - left):
                 before, after = frames.days_around(clause, attached.trigger)
                 if before or after:   # "opened a two-day summit on Saturday": Saturday and Sunday
                     value = built(DateValue, start=mention.first - timedelta(days=before),
@@ -171,6 +172,9 @@ class Extractor:
             near = near or previous
             who = who if who.known or who.names else Participants(tuple(previous), (), who.place)
         key, entities = self._key(claim_type, value, event, measure, who, near, mentions, lead)
+        if key is not None and claim_type is not None and claim_type.min_key_entities >= 2 and \
+                frames.partners_only(text, near):
+            key = None    # "the province shares a 1,100-km border with Pakistan and Afghanistan"
         if key is not None and isinstance(mention, RankMention) and mention.within:
             key += f"#{mention.within}"      # "Africa's most populous country": ranked in Africa
         line, column = article.locate(mention.start)
@@ -240,6 +244,8 @@ class Extractor:
         several = len(claim_type.measures) > 1
         if not members and several and isinstance(who.place, str):
             members = (who.place,)    # "the floods in Peru", a place the gazetteer does not know
+        if not members and several and who.names:
+            members = tuple(sorted(who.names))   # "the toll from the Christchurch attacks"
         if not members and several:
             members = self.entities.key_members(claim_type, lead())
         if not members:

@@ -116,6 +116,10 @@ _BOUND = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+)?$")
 _ACT_ON = re.compile(r"\b(?:announced|confirmed|agreed\s+to|proposed|called\s+for|cancelled|"
                      r"canceled|requested|sought|welcomed|criticised|criticized|praised|reported)"
                      r"\s+(?:(?!(?:that|will|would|shall|could|might|to)\s)[\w'’-]+\s+){0,3}$")
+# A support verb whose object is the trigger: "opened their two-day summit", "ended the talks".
+_PHASE_BEFORE = re.compile(r"\b(?P<verb>opened|opens|began|begins|started|starts|kicked\s+off|"
+                           r"ended|ends|closed|closes|concluded|concludes|wrapped\s+up|resumed|resumes)"
+                           r"\s+(?:(?:the|a|an|their|its|his|her|this|that)\s+)?(?:[\w'’-]+\s+){0,2}$")
 _FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
@@ -172,7 +176,11 @@ class Predicates:
         if _ACT_ON.search(clause, max(0, start - 50), start):
             return Attachment(None, None, "report")     # "agreed to this virtual summit last month"
         kind = self.type_of[word]
-        return Attachment(kind, self.default_event.get(kind), trigger=start)
+        event = self.default_event.get(kind)
+        phase = _PHASE_BEFORE.search(clause, max(0, start - 40), start)
+        if phase is not None and event is not None:   # "opened their summit on Friday"
+            event = f"{event}:{_PHASE_OF[' '.join(phase['verb'].split())]}"
+        return Attachment(kind, event, trigger=start)
 
     def _found(self, text: str, lo: int, hi: int) -> list[re.Match]:
         return list(self.regex.finditer(text, lo, hi))
@@ -206,6 +214,13 @@ _ENDING = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped
 UNKNOWN_LENGTH = 3   # days a meeting of unstated length may run: most summits take two or three
 
 
+def dates_its_trigger(clause: str, trigger: int, at: int) -> bool:
+    """Whether the date at `at` is written with its trigger ("a two-day summit in Accra on
+    Saturday"), not further on after a comma ("on a four-day trip, will sign an agreement on
+    Wednesday": a day of the trip, not its first)."""
+    return trigger < at and at - trigger <= 45 and "," not in clause[trigger:at]
+
+
 def days_around(clause: str, trigger: int) -> tuple[int, int]:
     """How many days before and after a dated day its event may run, from the words before its
     trigger: "opened a two-day summit on Saturday" runs on to Sunday, "the second and final day
@@ -225,6 +240,19 @@ def days_around(clause: str, trigger: int) -> tuple[int, int]:
     if _ENDING.search(clause, max(0, trigger - 80), trigger):
         return length - 1, 0                              # "ended a two-day visit on Sunday"
     return 0, length - 1                                  # "opened a two-day summit on Saturday"
+
+
+_WITH_BOTH = re.compile(r"\bwith\s+(?:the\s+)?[A-Z][^,;:()]*?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def partners_only(sentence: str, mentions: list) -> bool:
+    """Whether every named party of a pairwise claim stands in one "with A and B": the partners
+    of a third, unnamed or unknown, party ("the province shares a border with Pakistan and
+    Afghanistan" is no border between those two)."""
+    if len(mentions) < 2:
+        return False
+    return any(all(m.start() <= x.start and x.end <= m.end() for x in mentions)
+               for m in _WITH_BOTH.finditer(sentence))
 
 
 def in_parentheses(sentence: str, lo: int) -> bool:

@@ -222,7 +222,15 @@ def hedged(value: float, half: float, hedge: str | None) -> tuple[float, float]:
 
 
 def _has_number_word(words: str) -> bool:
+    """Whether the words between a number and its noun join another number or noun ("5 cars
+    and 3 troops", "two of the troops"); "24,000 police and troops" counts both forces."""
+    if _FORCES_AND.fullmatch(words):
+        return False
     return any(w.lower() in ("and", "or", "of", "to") for w in words.split())
+
+
+_FORCES_AND = re.compile(r"(?i)(?:police(?:men)?|soldiers|troops|officers|guards|paramilitar(?:y|ies)|"
+                         r"militia(?:men)?|sailors|marines)\s+(?:and|or)\s+")
 
 
 def _singular(unit: str) -> str:
