@@ -46,7 +46,7 @@ _STARTING_AT: list[tuple[re.Pattern, tuple[str, ...]]] = [
 ]
 # "45 were killed", "300 injured", "45 dead": searched for just before each of its verbs
 _NUMBER_FIRST = re.compile(rf"(?<![\w.,-]){_N}\s+(?:others\s+|more\s+)?(?:(?:were|have\s+been|had\s+been|are|"
-                           rf"was|been|reported|confirmed)\s+)*(?:(?:seriously|critically|severely|slightly|"
+                           rf"was|been|reported|confirmed|have|has|had)\s+)*(?:(?:seriously|critically|severely|slightly|"
                            rf"gravely|badly|fatally)\s+)?(?P<verb>killed|dead|died|injured|wounded|missing|hurt)\b")
 _TOLL_VERB = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|hurt)\b")
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
