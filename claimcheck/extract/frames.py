@@ -90,7 +90,7 @@ EVENTS = {
     "flood": ["flood", "floods", "flooding", "flash floods", "landslide", "landslides",
               "mudslide", "mudslides"],
     "storm": ["storm", "typhoon", "hurricane", "cyclone", "tornado", "tornadoes"],
-    "fire": ["fire", "blaze", "wildfire", "wildfires", "fires"],
+    "fire": ["fire", "blaze", "wildfire", "wildfires", "fires", "inferno"],
     "clashes": ["clashes", "fighting", "violence", "riots", "unrest", "protests", "rebellion",
                 "insurgency", "uprising", "conflict", "war", "civil war", "battle", "battles",
                 "hostilities", "combat"],
