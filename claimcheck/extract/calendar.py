@@ -85,6 +85,10 @@ def day_occurrence(ref: date, month: int, day: int, direction: str) -> date | No
         candidates.append((d, d))
     if not candidates:
         return None
+    if direction == "past" and month == ref.month and day > ref.day:
+        # later this month, though the verb is past ("in the run-up to the December 15 summit",
+        # published December 6): last year's would be written with its year
+        return date(ref.year, month, day)
     return pick(candidates, ref, direction)[0]
 
 
