@@ -4,6 +4,7 @@ started for the run and stopped after it."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,10 @@ def connect(address: str) -> Iterator:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise UsageError("--dask needs Dask: pip install 'claimcheck[dask]'") from None
+    # What the run could not do is reported as claimcheck's own warnings and errors; Dask's log
+    # lines in this process (a heartbeat that timed out on a loaded machine, with its traceback)
+    # are not the run's output, and made two runs of one corpus print different standard error.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     if isinstance(target, int):
         # one thread per worker process: extraction is pure Python, threads would share a GIL
         cluster = LocalCluster(n_workers=target or None, threads_per_worker=1, processes=True,
