@@ -85,11 +85,16 @@ def day_occurrence(ref: date, month: int, day: int, direction: str) -> date | No
         candidates.append((d, d))
     if not candidates:
         return None
-    if direction == "past" and month == ref.month and day > ref.day:
-        # later this month, though the verb is past ("in the run-up to the December 15 summit",
-        # published December 6): last year's would be written with its year
+    if direction == "past" and later_this_month(ref, month, day):
         return date(ref.year, month, day)
     return pick(candidates, ref, direction)[0]
+
+
+def later_this_month(ref: date, month: int, day: int) -> bool:
+    """A year-less day later in the publication month is this year's, though the verb is past
+    ("in the run-up to the December 15 summit", published December 6): last year's would be
+    written with its year."""
+    return month == ref.month and day > ref.day
 
 
 def part_of(interval: Interval, part: str) -> Interval:

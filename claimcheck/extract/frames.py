@@ -117,9 +117,9 @@ _ACT_ON = re.compile(r"\b(?:announced|confirmed|agreed\s+to|proposed|called\s+fo
                      r"canceled|requested|sought|welcomed|criticised|criticized|praised|reported)"
                      r"\s+(?:(?!(?:that|will|would|shall|could|might|to)\s)[\w'’-]+\s+){0,3}$")
 # A support verb whose object is the trigger: "opened their two-day summit", "ended the talks".
-_PHASE_BEFORE = re.compile(r"\b(?P<verb>opened|opens|began|begins|started|starts|kicked\s+off|"
-                           r"ended|ends|closed|closes|concluded|concludes|wrapped\s+up|resumed|resumes)"
-                           r"\s+(?:(?:the|a|an|their|its|his|her|this|that)\s+)?(?:[\w'’-]+\s+){0,2}$")
+_PHASE_BEFORE = re.compile(r"\b(?P<verb>" + word_alternation(
+    [w for phase in ("start", "end", "resume") for w in SUPPORT[phase]], space=r"\s+") + r")"
+    r"\s+(?:(?:the|a|an|their|its|his|her|this|that)\s+)?(?:[\w'’-]+\s+){0,2}$")
 _FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|until|since)?\s*")
 # Words that may stand between an auxiliary and the support verb's subject or object.
 _FILLER = {"will", "would", "shall", "could", "can", "may", "might", "must", "should", "be",
@@ -210,7 +210,7 @@ _DAY_OF = re.compile(r"\b(?P<nth>first|opening|second|third|fourth|fifth|final|l
 _DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|five|six|seven|2|3|4|5|6|7)-day\s+(?:[\w'’-]+\s+){0,2}$")
 _LENGTH = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _DAY_NUMBER = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_ENDING = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped\s+up|wraps\s+up)\b")
+_ENDING = re.compile(r"\b(?:" + word_alternation(SUPPORT["end"], space=r"\s+") + r")\b")
 UNKNOWN_LENGTH = 3   # days a meeting of unstated length may run: most summits take two or three
 
 

@@ -173,8 +173,7 @@ class QuantityFinder:
             base_low, base_high, base_unit, dimension = low, high, COUNT, COUNT
         else:
             unit = groups.get("adj") or m["unit"]
-            unit = readings.LETTER_DEGREES.get(unit, unit) if m.re is readings.DEGREES else unit
-            unit = "lb" if m.re is readings.POUNDS else "arcdegree" if m.re is readings.ANGLE else unit
+            unit = readings.unit_read(m, unit)
             unit = unit if unit in UNIT_WORDS else " ".join(unit.lower().split())
             if groups.get("per"):
                 unit = rate_unit(unit, m["per"].lower())

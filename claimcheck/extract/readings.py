@@ -91,6 +91,14 @@ def angle(text: str, start: int) -> re.Match | None:
     return m
 
 
+def unit_read(m: re.Match, unit: str) -> str:
+    """The unit word a reading's match stands for: "38C" is °C, pounds of weight are "lb",
+    degrees of turning "arcdegree" (not the weather's degrees); other matches as written."""
+    if m.re is DEGREES:
+        return LETTER_DEGREES.get(unit, unit)
+    return {POUNDS: "lb", ANGLE: "arcdegree"}.get(m.re, unit)
+
+
 def bare_metres(text: str, start: int) -> re.Match | None:
     if start and text[start - 1] in "$€£¥₹₽₩₺₦₴₪":
         return None

@@ -96,8 +96,7 @@ def _nearest_range(ref, direction, first_month, first_day, last_month, last_day)
             candidates.append((first, last))
     if not candidates:
         return None
-    if direction == "past" and first_month == ref.month and first_day > ref.day:
-        # later this month, though the verb is past: as calendar.day_occurrence
+    if direction == "past" and cal.later_this_month(ref, first_month, first_day):
         return date(ref.year, first_month, first_day), \
             date(ref.year + (last_month < first_month), last_month, last_day), "days"
     first, last = cal.pick(candidates, ref, direction)
